@@ -1,0 +1,3 @@
+//! Flow graphs -> typed flow graphs: a whole-program type inference fixpoint.
+//!
+//! Entry point: [`annotate`].

@@ -1,0 +1,3 @@
+//! Typed flow graphs -> low-level graphs (`lltype::LlProgram`).
+//!
+//! Entry point: [`rtype`].

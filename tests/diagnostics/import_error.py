@@ -1,0 +1,7 @@
+import no_such_module_anywhere
+
+def entry_point(argv):
+    return 0
+
+def target(driver, args):
+    return entry_point, None

@@ -1,0 +1,10 @@
+# A helper module for multimod.py.
+
+LIMIT = 99
+GREETING = "hello from mathutil"
+
+def square(x):
+    return x * x
+
+def cube(x):
+    return square(x) * x
