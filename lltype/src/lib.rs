@@ -250,6 +250,11 @@ pub enum LlConst {
     Field(u32),
     /// A void value (argument or result with no bits).
     Void,
+    /// The address of a static, read-only, NUL-terminated copy of these
+    /// bytes (not a GC object; the backend emits the bytes and the NUL). A
+    /// variable holding one is typed `Signed`. The rtyper passes one to
+    /// `rpy_raise` as the exception name.
+    CString(Vec<u8>),
 }
 
 /// Contents of a prebuilt GC object, laid out by its type.
@@ -287,6 +292,7 @@ impl Kind for Ll {
             LlConst::Type(t) => write!(f, "type{}", t.0),
             LlConst::Field(i) => write!(f, "field{}", i),
             LlConst::Void => write!(f, "void"),
+            LlConst::CString(s) => write!(f, "c{:?}", String::from_utf8_lossy(s)),
         }
     }
     fn fmt_type(t: &LlType) -> Option<String> {

@@ -126,9 +126,12 @@ pub enum ExprKind {
     },
     /// Backquotes: `` `x` ``.
     Repr(Box<Expr>),
-    /// Integer literal that fits in i64 (after applying no sign).
+    /// Integer literal that fits in i64. A minus sign directly before a number
+    /// literal is folded into it, as CPython does: `-1` is `Int(-1)`, and
+    /// `-9223372036854775808` an `Int`, but `-(1)` and `-1 ** 2` are `UnaryOp`s.
     Int(i64),
-    /// Integer literal too large for i64, or with an `L` suffix: its decimal digits.
+    /// Integer literal too large for i64, or with an `L` suffix: its decimal
+    /// digits, with a leading `-` when a minus sign was folded in.
     Long(String),
     Float(f64),
     /// Imaginary literal `1j`.
@@ -147,7 +150,8 @@ pub enum ExprKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Slice {
     Ellipsis,
-    /// `a[lower:upper:step]`; `step` is `Some` whenever a second colon appears.
+    /// `a[lower:upper:step]`; `step` is `Some` whenever a second colon appears
+    /// (the name `None` for `a[::]`, as in CPython).
     Slice { lower: Option<Expr>, upper: Option<Expr>, step: Option<Expr> },
     /// `a[i, j:k]`
     ExtSlice(Vec<Slice>),

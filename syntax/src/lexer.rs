@@ -10,8 +10,10 @@
 //! still reported first, as CPython's on-demand tokenizer would.
 
 use diag::{Diagnostic, FileId, Span};
+use std::cell::Cell;
 
 /// CPython's limits: deeper indentation or bracket nesting is an error.
+/// (The indentation stack holds the outermost level 0 too.)
 const MAX_INDENT_LEVELS: usize = 100;
 const MAX_BRACKET_LEVELS: usize = 200;
 
@@ -171,7 +173,7 @@ fn is_string_prefix(word: &[u8]) -> bool {
     match word {
         [a] => matches!(a.to_ascii_lowercase(), b'b' | b'u' | b'r'),
         [a, b] => {
-            matches!(a.to_ascii_lowercase(), b'b' | b'u') && b.to_ascii_lowercase() == b'r'
+            matches!(a.to_ascii_lowercase(), b'b' | b'u') && b.eq_ignore_ascii_case(&b'r')
         }
         _ => false,
     }
@@ -195,6 +197,9 @@ struct Lexer<'a> {
     /// Byte offset of the first non-ASCII byte on the current line (or
     /// `usize::MAX`): columns before it are byte offsets, after it characters.
     line_non_ascii: usize,
+    /// A byte offset on the current line and its character column, so that
+    /// counting characters on a long line stays linear.
+    col_cache: Cell<(usize, usize)>,
     indents: Vec<u32>,
     /// Open brackets with where they were opened.
     brackets: Vec<(u8, Span)>,
@@ -212,6 +217,7 @@ pub fn tokenize(text: &str, file: FileId) -> Tokens {
         line: 1,
         line_start: 0,
         line_non_ascii: usize::MAX,
+        col_cache: Cell::new((0, 0)),
         indents: vec![0],
         brackets: Vec::new(),
         // Roughly one token per four bytes of source.
@@ -236,11 +242,15 @@ impl<'a> Lexer<'a> {
     }
 
     fn col_at(&self, pos: usize) -> u32 {
-        let chars = if pos <= self.line_non_ascii {
-            pos - self.line_start
-        } else {
-            self.text.get(self.line_start..pos).map_or(pos - self.line_start, |s| s.chars().count())
-        };
+        if pos <= self.line_non_ascii {
+            return (pos - self.line_start) as u32 + 1;
+        }
+        let (mut from, mut chars) = self.col_cache.get();
+        if from < self.line_start || from > pos {
+            (from, chars) = (self.line_start, 0);
+        }
+        chars += self.text.get(from..pos).map_or(pos - from, |s| s.chars().count());
+        self.col_cache.set((pos, chars));
         chars as u32 + 1
     }
 
@@ -253,14 +263,12 @@ impl<'a> Lexer<'a> {
     }
 
     fn push(&mut self, tok: Tok, start: usize) {
+        self.push_range(tok, start, self.pos);
+    }
+
+    fn push_range(&mut self, tok: Tok, start: usize, end: usize) {
         let col = self.col_at(start);
-        self.tokens.push(Token {
-            tok,
-            start: start as u32,
-            end: self.pos as u32,
-            line: self.line,
-            col,
-        });
+        self.tokens.push(Token { tok, start: start as u32, end: end as u32, line: self.line, col });
     }
 
     /// Moves past a newline at `self.pos` (which must be `\n`).
@@ -277,10 +285,8 @@ impl<'a> Lexer<'a> {
         }
         let mut at_line_start = true;
         loop {
-            if at_line_start && self.brackets.is_empty() {
-                if !self.indentation()? {
-                    break;
-                }
+            if at_line_start && self.brackets.is_empty() && !self.indentation()? {
+                break;
             }
             at_line_start = false;
             // Whitespace between tokens.
@@ -296,9 +302,7 @@ impl<'a> Lexer<'a> {
                 b'#' => self.skip_comment(),
                 b'\n' => {
                     if self.brackets.is_empty() {
-                        self.pos += 1;
-                        self.push(Tok::Newline, start);
-                        self.pos -= 1;
+                        self.push_range(Tok::Newline, start, start + 1);
                         at_line_start = true;
                     }
                     self.newline();
@@ -361,7 +365,7 @@ impl<'a> Lexer<'a> {
     fn indent_to(&mut self, col: u32) -> LexResult<()> {
         let current = *self.indents.last().unwrap_or(&0);
         if col > current {
-            if self.indents.len() > MAX_INDENT_LEVELS {
+            if self.indents.len() >= MAX_INDENT_LEVELS {
                 return Err(self.error_at(self.pos, "too many levels of indentation"));
             }
             self.indents.push(col);
@@ -380,6 +384,10 @@ impl<'a> Lexer<'a> {
 
     fn skip_comment(&mut self) {
         while !self.at_end() && self.src[self.pos] != b'\n' {
+            if self.src[self.pos] >= 0x80 && self.line_non_ascii == usize::MAX {
+                // The newline token after the comment is counted in characters.
+                self.line_non_ascii = self.pos;
+            }
             self.pos += 1;
         }
     }
@@ -444,13 +452,13 @@ impl<'a> Lexer<'a> {
         if first == b'0' && matches!(self.peek(1), b'x' | b'X' | b'o' | b'O' | b'b' | b'B') {
             let radix_char = self.peek(1).to_ascii_lowercase();
             self.pos += 2;
-            let n = match radix_char {
-                b'x' => self.digits(|b| b.is_ascii_hexdigit()),
-                b'o' => self.digits(|b| matches!(b, b'0'..=b'7')),
-                _ => self.digits(|b| matches!(b, b'0' | b'1')),
+            let (n, kind) = match radix_char {
+                b'x' => (self.digits(|b| b.is_ascii_hexdigit()), "hexadecimal"),
+                b'o' => (self.digits(|b| matches!(b, b'0'..=b'7')), "octal"),
+                _ => (self.digits(|b| matches!(b, b'0' | b'1')), "binary"),
             };
             if n == 0 || self.peek(0).is_ascii_digit() {
-                return Err(self.error_at(start, "invalid number literal"));
+                return Err(self.error_at(start, format!("invalid {} literal", kind)));
             }
             if matches!(self.peek(0), b'l' | b'L') {
                 self.pos += 1;
@@ -469,10 +477,11 @@ impl<'a> Lexer<'a> {
                     self.pos += 1;
                 }
                 if self.digits(|b| b.is_ascii_digit()) == 0 {
+                    // Not an exponent: `1else` is `1` followed by `else` (CPython issue 21642).
                     self.pos = save;
-                    return Err(self.error_at(start, "invalid number literal: missing exponent digits"));
+                } else {
+                    is_float = true;
                 }
-                is_float = true;
             }
             if matches!(self.peek(0), b'j' | b'J') {
                 self.pos += 1;
@@ -480,7 +489,7 @@ impl<'a> Lexer<'a> {
                 // `0777` is an old-style octal literal: no 8 or 9 allowed.
                 let digits = &self.src[start..self.pos];
                 if digits.len() > 1 && digits[0] == b'0' && digits.iter().any(|&d| d > b'7') {
-                    return Err(self.error_at(start, "invalid number literal: bad digit in octal literal"));
+                    return Err(self.error_at(start, "invalid octal literal: a number with a leading 0 cannot contain 8 or 9"));
                 }
                 if matches!(self.peek(0), b'l' | b'L') {
                     self.pos += 1;
@@ -625,16 +634,19 @@ impl<'a> Lexer<'a> {
                 self.brackets.push((b0, self.span_at(start)));
             }
             Tok::RParen | Tok::RBracket | Tok::RBrace => {
-                let expected = match self.brackets.pop() {
+                let open = match self.brackets.pop() {
                     None => return Err(self.error_at(start, format!("unmatched '{}'", b0 as char))),
-                    Some((b'(', _)) => b')',
-                    Some((b'[', _)) => b']',
-                    Some(_) => b'}',
+                    Some((open, _)) => open,
+                };
+                let expected = match open {
+                    b'(' => b')',
+                    b'[' => b']',
+                    _ => b'}',
                 };
                 if expected != b0 {
                     return Err(self.error_at(
                         start,
-                        format!("closing '{}' does not match opening '{}'", b0 as char, expected as char),
+                        format!("closing '{}' does not match opening '{}'", b0 as char, open as char),
                     ));
                 }
             }
@@ -642,5 +654,144 @@ impl<'a> Lexer<'a> {
         }
         self.push(tok, start);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(source: &str) -> Tokens {
+        tokenize(source, FileId(0))
+    }
+
+    fn kinds(source: &str) -> Vec<Tok> {
+        lex(source).tokens.iter().map(|t| t.tok).collect()
+    }
+
+    fn texts(source: &str) -> Vec<std::string::String> {
+        lex(source).tokens.iter().map(|t| source[t.start as usize..t.end as usize].to_string()).collect()
+    }
+
+    use Tok::*;
+
+    #[test]
+    fn operators_take_the_longest_match() {
+        assert_eq!(
+            kinds("a <> b != c ** d //= e >>= f << g -= ~h `i` @j"),
+            [
+                Name, NotEq, Name, NotEq, Name, DoubleStar, Name, DoubleSlashEq, Name, RShiftEq, Name, LShift, Name,
+                MinusEq, Tilde, Name, Backquote, Name, Backquote, At, Name, Newline, EndOfFile
+            ]
+        );
+        assert_eq!(kinds("..."), [Dot, Dot, Dot, Newline, EndOfFile]);
+    }
+
+    #[test]
+    fn keywords_and_names() {
+        assert_eq!(kinds("print exec with as None True nonlocal"), [Print, Exec, With, As, Name, Name, Name, Newline, EndOfFile]);
+    }
+
+    #[test]
+    fn indentation_becomes_indent_and_dedent() {
+        let source = "if a:\n    b\n\n    # comment\n        # deeper comment\n    c\nd\n";
+        assert_eq!(
+            kinds(source),
+            [If, Name, Colon, Newline, Indent, Name, Newline, Name, Newline, Dedent, Name, Newline, EndOfFile]
+        );
+        // Several levels close at once, and at the end of the file.
+        assert_eq!(
+            kinds("if a:\n if b:\n  c\nd\nif e:\n f"),
+            [
+                If, Name, Colon, Newline, Indent, If, Name, Colon, Newline, Indent, Name, Newline, Dedent, Dedent,
+                Name, Newline, If, Name, Colon, Newline, Indent, Name, Newline, Dedent, EndOfFile
+            ]
+        );
+    }
+
+    #[test]
+    fn tabs_advance_to_multiples_of_eight() {
+        // A tab and eight spaces are the same level; so are "  \t" and "\t".
+        assert_eq!(kinds("if a:\n\tb\n        c\n  \td\n"), kinds("if a:\n\tb\n\tc\n\td\n"));
+        let error = lex("if a:\n\tb\n    c\n").error.unwrap();
+        assert_eq!(error.message, "unindent does not match any outer indentation level");
+        assert_eq!((error.span.line, error.span.col), (3, 5));
+    }
+
+    #[test]
+    fn form_feed_resets_the_indentation_column() {
+        assert_eq!(kinds("if a:\n    b\n\x0cc\n"), kinds("if a:\n    b\nc\n"));
+    }
+
+    #[test]
+    fn brackets_and_backslashes_join_lines() {
+        assert_eq!(kinds("x = (1,\n  2)\n"), [Name, Assign, LParen, Number, Comma, Number, RParen, Newline, EndOfFile]);
+        assert_eq!(kinds("x = 1 + \\\n        2\n"), [Name, Assign, Number, Plus, Number, Newline, EndOfFile]);
+        assert_eq!(kinds("x = [\n# comment\n\n]\n"), [Name, Assign, LBracket, RBracket, Newline, EndOfFile]);
+    }
+
+    #[test]
+    fn string_prefixes_and_quotes() {
+        let source = "'a' \"b\" '''c\n''' u'd' UR'e' b\"f\" Br'g' rb'h' ur\"\"\"i\"\"\"";
+        assert_eq!(
+            texts(source),
+            ["'a'", "\"b\"", "'''c\n'''", "u'd'", "UR'e'", "b\"f\"", "Br'g'", "rb", "'h'", "ur\"\"\"i\"\"\"", "", ""]
+        );
+        assert_eq!(texts(r"'\'' r'\'' '\\'"), [r"'\''", r"r'\''", r"'\\'", "", ""]);
+        assert_eq!(texts("'a\\\nb' x"), ["'a\\\nb'", "x", "", ""]);
+    }
+
+    #[test]
+    fn number_shapes() {
+        assert_eq!(
+            texts("0 0777 0o17 0x1fL 0b1 1.5 1. .5 1e5 1E-5 1.5j 09.5 09j 10l"),
+            ["0", "0777", "0o17", "0x1fL", "0b1", "1.5", "1.", ".5", "1e5", "1E-5", "1.5j", "09.5", "09j", "10l", "", ""]
+        );
+        // `1else` is `1` then `else` (CPython issue 21642).
+        assert_eq!(kinds("1if x else 2"), [Number, If, Name, Else, Number, Newline, EndOfFile]);
+        assert_eq!(kinds("1else"), [Number, Else, Newline, EndOfFile]);
+        assert_eq!(kinds("x.y"), [Name, Dot, Name, Newline, EndOfFile]);
+        assert!(lex("089").error.is_some());
+        assert!(lex("0x").error.is_some());
+        assert!(lex("0b2").error.is_some());
+    }
+
+    #[test]
+    fn positions_count_characters() {
+        let source = "x = 'é€'; y\n  z";
+        let tokens = lex(source).tokens;
+        let y = tokens.iter().find(|t| &source[t.start as usize..t.end as usize] == "y").unwrap();
+        assert_eq!((y.line, y.col), (1, 11));
+        let after_string = lex("'''a\né''' + b").tokens;
+        let b = after_string[2];
+        assert_eq!((b.tok, b.line, b.col), (Name, 2, 8));
+    }
+
+    #[test]
+    fn errors_end_the_stream() {
+        for (source, message, line, col) in [
+            ("x = 'abc\n", "unexpected end of line in string literal", 1, 5),
+            ("x = '''abc\n", "unexpected end of file in triple-quoted string literal", 1, 5),
+            ("x = (1,\n", "unexpected end of file: '(' was never closed", 1, 5),
+            ("x = [1)", "closing ')' does not match opening '['", 1, 7),
+            ("x = 1)", "unmatched ')'", 1, 6),
+            ("x = 1 \\ 2", "unexpected character after line continuation character", 1, 7),
+            ("x = ?", "invalid character '?' in source", 1, 5),
+            ("x = é", "invalid character 'é' in source", 1, 5),
+        ] {
+            let tokens = lex(source);
+            let error = tokens.error.unwrap_or_else(|| panic!("no error for {:?}", source));
+            assert_eq!(error.message, message);
+            assert_eq!((error.span.line, error.span.col), (line, col), "{:?}", source);
+            assert_eq!(tokens.tokens.last().map(|t| t.tok), Some(Error));
+        }
+    }
+
+    #[test]
+    fn missing_final_newline_is_supplied() {
+        assert_eq!(kinds("x"), [Name, Newline, EndOfFile]);
+        assert_eq!(kinds("x # comment"), [Name, Newline, EndOfFile]);
+        assert_eq!(kinds(""), [EndOfFile]);
+        assert_eq!(kinds("\n\n# c\n"), [EndOfFile]);
     }
 }

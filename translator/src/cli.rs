@@ -100,7 +100,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             _ => (arg.as_str(), None),
         };
         // Value of an option given as `--x=V` or `--x V`.
-        let mut value = |i: &mut usize| -> Result<String, String> {
+        let value = |i: &mut usize| -> Result<String, String> {
             if let Some(v) = inline.clone() {
                 return Ok(v);
             }

@@ -104,7 +104,10 @@ fn run(options: &Options) -> Result<(), Failure> {
         .stage("annotate", || annotator::annotate(heap, program.entry_point))
         .map_err(|d| user_error(d, &sources))?;
     if options.dump == Some(Dump::Flow) {
-        print!("{}", annotator::dump_flow(heap, &annotations));
+        // The flow graphs of every function the annotator reached.
+        for g in &annotations.graphs {
+            print!("{}\n", flowspace::dump_flow_graph(heap, &g.graph));
+        }
         return Ok(());
     }
     if options.dump == Some(Dump::Annotate) {

@@ -1,0 +1,473 @@
+//! The fixpoint engine: graphs, bindings, the worklist, unions and the
+//! messages for conflicting unions.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+
+use diag::{Diagnostic, FileId, Span};
+use flowmodel::{BlockId, ExitSwitch, Operand, VarId};
+use flowspace::{FlowGraph, FlowLink, HlOp};
+use hostobj::{Heap, Object, ObjId, Value};
+use syntax::ast;
+
+use crate::model::{find_listdef, union_simple, ListDef, ListDefId, SomeValue, S_STR};
+use crate::{AnnotatedGraph, Annotations, GraphId};
+
+/// A block of a graph: the unit of (re)flowing.
+pub(crate) type BlockKey = (u32, u32);
+
+/// What a merged variable is, for the message of a conflicting union.
+pub(crate) enum Place {
+    Argument { param: String, func: ObjId },
+    Variable(String),
+    Return(ObjId),
+    Result,
+}
+
+pub(crate) struct Annotator<'h, 'b> {
+    pub heap: &'h Heap,
+    build_graph: &'b mut dyn FnMut(&Heap, ObjId) -> Result<FlowGraph, Diagnostic>,
+    pub graphs: Vec<AnnotatedGraph>,
+    graph_index: HashMap<(ObjId, String), GraphId>,
+    pub listdefs: Vec<ListDef>,
+    /// The listdef of each `newlist` operation, so re-flows reuse it.
+    pub newlist_defs: HashMap<(u32, u32, u32), ListDefId>,
+    /// Per graph: the blocks that read its return value.
+    pub return_readers: Vec<BTreeSet<BlockKey>>,
+    /// Blocks stopped at an operation (by index) whose result is not known yet.
+    blocked: BTreeMap<BlockKey, usize>,
+    worklist: VecDeque<BlockKey>,
+    queued: HashSet<BlockKey>,
+    /// Short file names ("prog.py") for messages, from the modules' names.
+    file_names: HashMap<FileId, String>,
+    /// The entry point's graph.
+    entry: Option<GraphId>,
+}
+
+impl<'h, 'b> Annotator<'h, 'b> {
+    pub fn new(
+        heap: &'h Heap,
+        build_graph: &'b mut dyn FnMut(&Heap, ObjId) -> Result<FlowGraph, Diagnostic>,
+    ) -> Annotator<'h, 'b> {
+        let mut file_names = HashMap::new();
+        for i in 0..heap.len() {
+            if let Object::Module(m) = heap.get(ObjId(i as u32)) {
+                if let Some(file) = m.file {
+                    let base = m.name.rsplit('.').next().unwrap_or(&m.name);
+                    file_names.entry(file).or_insert_with(|| format!("{}.py", base));
+                }
+            }
+        }
+        Annotator {
+            heap,
+            build_graph,
+            graphs: Vec::new(),
+            graph_index: HashMap::new(),
+            listdefs: Vec::new(),
+            newlist_defs: HashMap::new(),
+            return_readers: Vec::new(),
+            blocked: BTreeMap::new(),
+            worklist: VecDeque::new(),
+            queued: HashSet::new(),
+            file_names,
+            entry: None,
+        }
+    }
+
+    pub fn run(mut self, entry: ObjId) -> Result<Annotations, Diagnostic> {
+        let Some(func) = self.heap.function(entry) else {
+            let what = self.heap.describe(&Value::Obj(entry));
+            return Err(Diagnostic::error(Span::default(), format!("the entry point must be a function, not {}", what)));
+        };
+        let (fspan, fname) = (func.span, func.name.clone());
+        let params = crate::calls::param_names(self.heap, entry).map_err(|m| Diagnostic::error(fspan, m))?;
+        if params.len() != 1 {
+            return Err(Diagnostic::error(
+                fspan,
+                format!("the entry point {}() must take exactly one argument (argv), not {}", fname, params.len()),
+            ));
+        }
+        let g = self.graph_for(entry, fspan)?;
+        self.entry = Some(g);
+        let argv = self.new_listdef(S_STR);
+        let start = self.graph(g).graph.startblock;
+        let arg0 = self.graph(g).graph.block(start).inputargs[0];
+        let place = Place::Argument { param: params[0].clone(), func: entry };
+        self.merge_into(g, arg0, SomeValue::List { listdef: argv, can_be_none: false }, fspan, place)?;
+        self.schedule(g, start);
+
+        while let Some(key) = self.worklist.pop_front() {
+            self.queued.remove(&key);
+            self.flow_block(GraphId(key.0), BlockId(key.1))?;
+        }
+
+        if let Some((&(g, b), &index)) = self.blocked.iter().next() {
+            let op = &self.graphs[g as usize].graph.block(BlockId(b)).operations[index];
+            let why = match op.op {
+                HlOp::SimpleCall | HlOp::CallArgs => "the function it calls never returns",
+                _ => "its value is never known (an item of a list that is always empty?)",
+            };
+            return Err(Diagnostic::error(op.span, format!("this operation can never complete: {}", why)));
+        }
+
+        Ok(Annotations { graphs: self.graphs, entry: g, listdefs: self.listdefs, graph_index: self.graph_index })
+    }
+
+    pub fn graph(&self, g: GraphId) -> &AnnotatedGraph {
+        &self.graphs[g.0 as usize]
+    }
+
+    /// The graph of `func` (default specialization), built on first use.
+    pub fn graph_for(&mut self, func: ObjId, span: Span) -> Result<GraphId, Diagnostic> {
+        let key = (func, String::new());
+        if let Some(&g) = self.graph_index.get(&key) {
+            return Ok(g);
+        }
+        let graph = (self.build_graph)(self.heap, func)?;
+        let nparams = crate::calls::param_names(self.heap, func).map_err(|m| Diagnostic::error(span, m))?.len();
+        if graph.block(graph.startblock).inputargs.len() != nparams {
+            return Err(Diagnostic::error(
+                graph.span,
+                format!("internal error: the flow graph of {} has the wrong number of arguments", graph.name),
+            ));
+        }
+        let nvars = graph.vars.len();
+        let nblocks = graph.blocks.len();
+        let g = GraphId(self.graphs.len() as u32);
+        self.graphs.push(AnnotatedGraph {
+            graph,
+            func,
+            key: key.1.clone(),
+            bindings: vec![SomeValue::Impossible; nvars],
+            origins: vec![Span::default(); nvars],
+            reached: vec![false; nblocks],
+        });
+        self.return_readers.push(BTreeSet::new());
+        self.graph_index.insert(key, g);
+        Ok(g)
+    }
+
+    pub fn schedule(&mut self, g: GraphId, b: BlockId) {
+        let key = (g.0, b.0);
+        if self.queued.insert(key) {
+            self.worklist.push_back(key);
+        }
+    }
+
+    fn schedule_all(&mut self, blocks: BTreeSet<BlockKey>) {
+        for (g, b) in blocks {
+            self.schedule(GraphId(g), BlockId(b));
+        }
+    }
+
+    pub fn new_listdef(&mut self, item: SomeValue) -> ListDefId {
+        self.listdefs.push(ListDef { item, merged_into: None, readers: BTreeSet::new() });
+        ListDefId(self.listdefs.len() as u32 - 1)
+    }
+
+    /// Records that block `reader` reads the items of list `id`.
+    pub fn read_list_item(&mut self, id: ListDefId, reader: BlockKey) -> SomeValue {
+        let root = find_listdef(&self.listdefs, id);
+        let def = &mut self.listdefs[root.0 as usize];
+        def.readers.insert(reader);
+        def.item.clone()
+    }
+
+    pub fn describe(&self, s: &SomeValue) -> String {
+        s.describe(self.heap, &self.listdefs)
+    }
+
+    /// `prog.py:12` for a span (the module's file name; the full path is the
+    /// driver's business).
+    pub fn location(&self, span: Span) -> String {
+        match self.file_names.get(&span.file) {
+            Some(name) => format!("{}:{}", name, span.line),
+            None => format!("line {}", span.line),
+        }
+    }
+
+    /// The least annotation above both, or `None` if they cannot be merged.
+    /// Merging two lists merges their listdefs (their items must agree).
+    pub fn union(&mut self, a: &SomeValue, b: &SomeValue) -> Option<SomeValue> {
+        match (a, b) {
+            (SomeValue::List { listdef: l1, can_be_none: n1 }, SomeValue::List { listdef: l2, can_be_none: n2 }) => {
+                let root = self.merge_listdefs(*l1, *l2)?;
+                Some(SomeValue::List { listdef: root, can_be_none: *n1 || *n2 })
+            }
+            (SomeValue::Tuple(x), SomeValue::Tuple(y)) if x.len() == y.len() => {
+                let mut items = Vec::new();
+                for (s1, s2) in x.iter().zip(y) {
+                    items.push(self.union(s1, s2)?);
+                }
+                Some(SomeValue::Tuple(items))
+            }
+            _ => union_simple(a, b),
+        }
+    }
+
+    fn merge_listdefs(&mut self, a: ListDefId, b: ListDefId) -> Option<ListDefId> {
+        let (ra, rb) = (find_listdef(&self.listdefs, a), find_listdef(&self.listdefs, b));
+        if ra == rb {
+            return Some(ra);
+        }
+        let (ia, ib) = (self.listdefs[ra.0 as usize].item.clone(), self.listdefs[rb.0 as usize].item.clone());
+        let item = self.union(&ia, &ib)?;
+        let readers_b = std::mem::take(&mut self.listdefs[rb.0 as usize].readers);
+        self.listdefs[rb.0 as usize].merged_into = Some(ra);
+        let def = &mut self.listdefs[ra.0 as usize];
+        def.readers.extend(readers_b);
+        if item != ia || item != ib {
+            def.item = item;
+            let readers = def.readers.clone();
+            self.schedule_all(readers);
+        }
+        Some(ra)
+    }
+
+    /// Merges `s` (from `origin`) into the binding of `v` in graph `g`.
+    /// Returns whether the binding changed.
+    pub fn merge_into(&mut self, g: GraphId, v: VarId, s: SomeValue, origin: Span, place: Place) -> Result<bool, Diagnostic> {
+        let (gi, vi) = (g.0 as usize, v.0 as usize);
+        let old = self.graphs[gi].bindings[vi].clone();
+        if old == SomeValue::Impossible {
+            if s == SomeValue::Impossible {
+                return Ok(false);
+            }
+            self.graphs[gi].bindings[vi] = s;
+            self.graphs[gi].origins[vi] = origin;
+            return Ok(true);
+        }
+        match self.union(&old, &s) {
+            Some(u) if u == old => Ok(false),
+            Some(u) => {
+                self.graphs[gi].bindings[vi] = u;
+                Ok(true)
+            }
+            None => {
+                let what = match place {
+                    Place::Argument { param, func } => format!("argument '{}' of {}()", param, self.func_name(func)),
+                    Place::Variable(name) if !name.is_empty() => format!("variable '{}'", name),
+                    Place::Variable(_) => "a value".to_string(),
+                    Place::Return(func) => format!("the return value of {}()", self.func_name(func)),
+                    Place::Result => "the result of this operation".to_string(),
+                };
+                let old_origin = self.graphs[gi].origins[vi];
+                Err(Diagnostic::error(
+                    origin,
+                    format!(
+                        "{} is {} here ({}) and {} here ({})",
+                        what,
+                        self.describe(&old),
+                        self.location(old_origin),
+                        self.describe(&s),
+                        self.location(origin)
+                    ),
+                ))
+            }
+        }
+    }
+
+    pub fn func_name(&self, func: ObjId) -> String {
+        self.heap.function(func).map(|f| f.name.clone()).unwrap_or_else(|| "?".into())
+    }
+
+    /// Where a value carried by a link out of block `b` comes from, for
+    /// constants (links have no span of their own): the block's last
+    /// operation, else where its first input came from, else the function.
+    fn link_span(&self, g: GraphId, b: BlockId) -> Span {
+        let ag = self.graph(g);
+        let block = ag.graph.block(b);
+        if let Some(op) = block.operations.last() {
+            return op.span;
+        }
+        if let Some(v) = block.inputargs.first() {
+            let s = ag.origins[v.0 as usize];
+            if s != Span::default() {
+                return s;
+            }
+        }
+        ag.graph.span
+    }
+
+    /// The statement that produced the constant `c` carried by a link out of
+    /// block `b` (links carry no spans, so this finds it in the function's
+    /// source): `return c` when `var` is None, else `var = c`; the first such
+    /// statement after the block's last operation.
+    fn const_origin(&self, g: GraphId, b: BlockId, var: Option<&str>, c: &Value) -> Option<Span> {
+        let func = self.heap.function(self.graph(g).func)?;
+        let globals = &self.heap.module(func.module)?.globals;
+        let literal_is = |e: Option<&ast::Expr>, c: &Value| match e.map(|e| &e.kind) {
+            // A global name stands for its (constant) value.
+            Some(ast::ExprKind::Name(n)) if globals.get_str(n) == Some(c) => true,
+            _ => literal_is(e, c),
+        };
+        let mut stmts = Vec::new();
+        collect_stmts(&func.def.body, &mut stmts);
+        let after = self.graph(g).graph.block(b).operations.last().map_or(0, |op| op.span.line);
+        let candidates: Vec<Span> = stmts
+            .into_iter()
+            .filter(|stmt| match (&stmt.kind, var) {
+                (ast::StmtKind::Return(e), None) => literal_is(e.as_ref(), c),
+                (ast::StmtKind::Assign { targets, value }, Some(name)) => {
+                    targets.iter().any(|t| matches!(&t.kind, ast::ExprKind::Name(n) if n == name))
+                        && literal_is(Some(value), c)
+                }
+                _ => false,
+            })
+            .map(|stmt| stmt.span)
+            .collect();
+        candidates.iter().find(|s| s.line >= after).or(candidates.first()).copied()
+    }
+
+    fn flow_block(&mut self, g: GraphId, b: BlockId) -> Result<(), Diagnostic> {
+        let block = self.graph(g).graph.block(b).clone();
+        self.graphs[g.0 as usize].reached[b.0 as usize] = true;
+        self.blocked.remove(&(g.0, b.0));
+        for (i, op) in block.operations.iter().enumerate() {
+            let s = self.annotate_op(g, b, i, op)?;
+            if s == SomeValue::Impossible {
+                self.blocked.insert((g.0, b.0), i);
+                return Ok(());
+            }
+            self.merge_into(g, op.result, s, op.span, Place::Result)?;
+        }
+        let known_case = match &block.exitswitch {
+            ExitSwitch::None => None,
+            ExitSwitch::Value(Operand::Const(c)) => Some(c.clone()),
+            ExitSwitch::Value(Operand::Var(_)) => None,
+            ExitSwitch::LastException => {
+                let span = block.operations.last().map(|op| op.span).unwrap_or(self.graph(g).graph.span);
+                return Err(Diagnostic::error(span, "try/except is not supported yet"));
+            }
+        };
+        for link in &block.exits {
+            if let (Some(k), Some(case)) = (&known_case, &link.exitcase) {
+                if !same_case(k, case) {
+                    continue;
+                }
+            }
+            self.follow_link(g, b, link)?;
+        }
+        Ok(())
+    }
+
+    fn follow_link(&mut self, g: GraphId, b: BlockId, link: &FlowLink) -> Result<(), Diagnostic> {
+        let span = self.link_span(g, b);
+        let graph = &self.graph(g).graph;
+        let target = link.target;
+        if target == graph.exceptblock {
+            return Err(Diagnostic::error(span, "raising exceptions is not supported yet"));
+        }
+        let is_return = target == graph.returnblock;
+        let targets: Vec<VarId> = graph.block(target).inputargs.clone();
+        if targets.len() != link.args.len() {
+            return Err(Diagnostic::error(span, format!("internal error: bad link arity in {}", graph.name)));
+        }
+        let func = self.graph(g).func;
+        let mut changed = false;
+        for (arg, &tv) in link.args.iter().zip(&targets) {
+            let (s, origin) = match arg {
+                Operand::Var(v) => {
+                    let ag = self.graph(g);
+                    (ag.bindings[v.0 as usize].clone(), ag.origins[v.0 as usize])
+                }
+                Operand::Const(c) => {
+                    let s = crate::rules::annotation_of_constant(self.heap, c).map_err(|m| Diagnostic::error(span, m))?;
+                    // Finding the statement is only worth it when the origin is
+                    // recorded (first binding) or reported (a conflict).
+                    let old = self.graph(g).binding(tv);
+                    let origin = if *old == SomeValue::Impossible || union_simple(old, &s).is_none() {
+                        let name = if is_return { None } else { Some(self.graph(g).graph.var(tv).name.as_str()) };
+                        self.const_origin(g, b, name, c).unwrap_or(span)
+                    } else {
+                        span
+                    };
+                    (s, origin)
+                }
+            };
+            if is_return && Some(g) == self.entry && !matches!(s, SomeValue::Integer { .. } | SomeValue::Bool) {
+                return Err(Diagnostic::error(
+                    origin,
+                    format!("the entry point {}() must return an int, not {}", self.func_name(func), self.describe(&s)),
+                ));
+            }
+            let place = if is_return {
+                Place::Return(func)
+            } else {
+                Place::Variable(self.graph(g).graph.var(tv).name.clone())
+            };
+            changed |= self.merge_into(g, tv, s, origin, place)?;
+        }
+        let was_reached = std::mem::replace(&mut self.graphs[g.0 as usize].reached[target.0 as usize], true);
+        if is_return {
+            if changed {
+                let readers = self.return_readers[g.0 as usize].clone();
+                self.schedule_all(readers);
+            }
+        } else if changed || !was_reached {
+            self.schedule(g, target);
+        }
+        Ok(())
+    }
+}
+
+/// Whether a switch on the constant `k` takes the link with exit case `case`:
+/// a bool case compares truth values (`if 1:` takes the True link).
+fn same_case(k: &Value, case: &Value) -> bool {
+    match case {
+        Value::Bool(b) => {
+            let truth = match k {
+                Value::None => Some(false),
+                Value::Bool(x) => Some(*x),
+                Value::Int(i) => Some(*i != 0),
+                Value::Str(s) => Some(!s.is_empty()),
+                _ => None,
+            };
+            truth.is_none_or(|t| t == *b)
+        }
+        _ => k == case,
+    }
+}
+
+/// Every statement of a function body, nested ones included, in source order.
+fn collect_stmts<'a>(body: &'a [ast::Stmt], out: &mut Vec<&'a ast::Stmt>) {
+    use ast::StmtKind::*;
+    for stmt in body {
+        out.push(stmt);
+        match &stmt.kind {
+            If { body, orelse, .. } | While { body, orelse, .. } | For { body, orelse, .. } => {
+                collect_stmts(body, out);
+                collect_stmts(orelse, out);
+            }
+            TryExcept { body, handlers, orelse } => {
+                collect_stmts(body, out);
+                for h in handlers {
+                    collect_stmts(&h.body, out);
+                }
+                collect_stmts(orelse, out);
+            }
+            TryFinally { body, finalbody } => {
+                collect_stmts(body, out);
+                collect_stmts(finalbody, out);
+            }
+            With { body, .. } => collect_stmts(body, out),
+            _ => {}
+        }
+    }
+}
+
+/// Whether the expression (None: a bare `return`) is a literal for `c`.
+fn literal_is(e: Option<&ast::Expr>, c: &Value) -> bool {
+    use ast::ExprKind;
+    let Some(e) = e else { return *c == Value::None };
+    match (&e.kind, c) {
+        (ExprKind::Int(i), Value::Int(j)) => i == j,
+        (ExprKind::UnaryOp { op: ast::UnaryOp::USub, operand }, Value::Int(j)) => {
+            matches!(operand.kind, ExprKind::Int(i) if i.wrapping_neg() == *j)
+        }
+        (ExprKind::Str(s), Value::Str(t)) => s[..] == t[..],
+        (ExprKind::Name(n), Value::None) => n == "None",
+        (ExprKind::Name(n), Value::Bool(b)) => n == if *b { "True" } else { "False" },
+        (ExprKind::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        _ => false,
+    }
+}

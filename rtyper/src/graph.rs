@@ -1,0 +1,289 @@
+//! One annotated flow graph -> one low-level graph with the same blocks.
+
+use annotator::{AnnotatedGraph, GraphId, SomeValue};
+use diag::{Diagnostic, Span};
+use flowmodel::{Block, BlockId, ExitSwitch, Link, Operand, VarId};
+use flowspace::{FlowLink, FlowOperand};
+use hostobj::Value;
+use lltype::{FuncId, LlConst, LlGraph, LlOp, LlOperand, LlOperation, LlType};
+
+use crate::Rtyper;
+
+/// The low-level return type of a program graph (the entry point returns
+/// the exit status as a `Signed` whatever int-like type it was annotated).
+pub(crate) fn return_type(rt: &mut Rtyper, g: GraphId) -> Result<LlType, Diagnostic> {
+    if g == rt.ann.entry {
+        return Ok(LlType::Signed);
+    }
+    let ag = rt.ann.graph(g);
+    rt.lltype_of(ag.return_annotation(), ag.graph.span)
+}
+
+/// The state of translating one graph.
+pub(crate) struct GraphRtyper<'r, 'a> {
+    pub rt: &'r mut Rtyper<'a>,
+    pub ag: &'a AnnotatedGraph,
+    pub ll: LlGraph,
+    /// Flow variable -> low-level variable (None for Void values).
+    var_map: Vec<Option<VarId>>,
+    /// Operations of the block being translated.
+    pub ops: Vec<LlOperation>,
+    /// Span of the operation being translated.
+    pub span: Span,
+}
+
+pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diagnostic> {
+    let ann = rt.ann;
+    let ag = ann.graph(gid);
+    let flow = &ag.graph;
+    let name = rt.graph_names[gid.0 as usize].clone();
+    let ret_ty = return_type(rt, gid)?;
+    let mut gr = GraphRtyper {
+        rt,
+        ag,
+        ll: LlGraph::new(name, flow.span, &[]),
+        var_map: vec![None; flow.vars.len()],
+        ops: Vec::new(),
+        span: flow.span,
+    };
+
+    // Blocks: same order as the flow graph's; unreached blocks are dropped.
+    let mut block_map: Vec<Option<BlockId>> = vec![None; flow.blocks.len()];
+    for (i, slot) in block_map.iter_mut().enumerate() {
+        let b = BlockId(i as u32);
+        *slot = if b == flow.startblock {
+            Some(gr.ll.startblock)
+        } else if b == flow.returnblock {
+            Some(gr.ll.returnblock)
+        } else if b == flow.exceptblock {
+            Some(gr.ll.exceptblock)
+        } else if ag.is_reached(b) {
+            Some(gr.ll.add_block(Block::new(Vec::new())))
+        } else {
+            None
+        };
+    }
+
+    // Input variables, without the Void ones.
+    let flow_ret = flow.block(flow.returnblock).inputargs[0];
+    let ll_ret = gr.ll.block(gr.ll.returnblock).inputargs[0];
+    gr.ll.var_mut(ll_ret).ty = ret_ty;
+    gr.var_map[flow_ret.0 as usize] = Some(ll_ret);
+    for (i, target) in block_map.iter().enumerate() {
+        let b = BlockId(i as u32);
+        let Some(llb) = *target else { continue };
+        if b == flow.returnblock || b == flow.exceptblock {
+            continue;
+        }
+        let mut inputs = Vec::new();
+        for &v in &flow.block(b).inputargs {
+            let span = ag.origins[v.0 as usize];
+            let ty = gr.rt.lltype_of(ag.binding(v), span)?;
+            if ty != LlType::Void {
+                let llv = gr.new_var(&flow.var(v).name, ty);
+                gr.var_map[v.0 as usize] = Some(llv);
+                inputs.push(llv);
+            }
+        }
+        gr.ll.block_mut(llb).inputargs = inputs;
+    }
+
+    // Operations and exits.
+    for (i, target) in block_map.iter().enumerate() {
+        let b = BlockId(i as u32);
+        let Some(llb) = *target else { continue };
+        if b == flow.returnblock || b == flow.exceptblock || !ag.is_reached(b) {
+            continue;
+        }
+        let block = flow.block(b);
+        gr.ops.clear();
+        for op in &block.operations {
+            gr.span = op.span;
+            let first_new = gr.ll.vars.len() as u32;
+            let produced = gr.translate_op(op)?;
+            gr.bind_result(op.result, produced, first_new)?;
+        }
+        gr.span = block.operations.last().map_or(flow.span, |op| op.span);
+        let (exitswitch, links) = match &block.exitswitch {
+            ExitSwitch::None => (ExitSwitch::None, block.exits.iter().collect::<Vec<_>>()),
+            ExitSwitch::Value(Operand::Const(c)) => {
+                let taken: Vec<&FlowLink> =
+                    block.exits.iter().filter(|l| l.exitcase.as_ref().is_none_or(|case| same_case(c, case))).take(1).collect();
+                (ExitSwitch::None, taken)
+            }
+            ExitSwitch::Value(sw) => {
+                let s = gr.annotation(sw)?;
+                let cond = gr.is_true(sw, &s)?;
+                (ExitSwitch::Value(cond), block.exits.iter().collect())
+            }
+            ExitSwitch::LastException => {
+                return Err(Diagnostic::error(gr.span, "try/except is not supported yet"));
+            }
+        };
+        let mut ll_links = Vec::new();
+        for link in links {
+            let Some(target) = block_map[link.target.0 as usize] else {
+                return Err(Diagnostic::error(gr.span, "internal error: link to a block the annotator never reached"));
+            };
+            let args = gr.link_args(link, ret_ty)?;
+            let exitcase = match &link.exitcase {
+                None => None,
+                Some(Value::Bool(b)) => Some(LlConst::Int(*b as i64)),
+                Some(Value::Int(i)) => Some(LlConst::Int(*i)),
+                Some(other) => {
+                    return Err(Diagnostic::error(
+                        gr.span,
+                        format!("switching on {} is not supported yet", gr.rt.heap.describe(other)),
+                    ))
+                }
+            };
+            ll_links.push(Link { target, args, exitcase, exc_vars: None });
+        }
+        let llblock = gr.ll.block_mut(llb);
+        llblock.operations = std::mem::take(&mut gr.ops);
+        llblock.exitswitch = exitswitch;
+        llblock.exits = ll_links;
+    }
+    Ok(gr.ll)
+}
+
+/// Whether a switch on the constant `k` takes the link with case `case`.
+fn same_case(k: &Value, case: &Value) -> bool {
+    match (k, case) {
+        (Value::Bool(a), Value::Bool(b)) => a == b,
+        (Value::Int(i), Value::Bool(b)) => (*i != 0) == *b,
+        (Value::None, Value::Bool(b)) => !*b,
+        (Value::Str(s), Value::Bool(b)) => s.is_empty() != *b,
+        _ => k == case,
+    }
+}
+
+impl<'r, 'a> GraphRtyper<'r, 'a> {
+    pub fn new_var(&mut self, name: &str, ty: LlType) -> VarId {
+        let v = self.ll.new_var(name);
+        self.ll.var_mut(v).ty = ty;
+        v
+    }
+
+    /// The annotation of an operand of the flow graph.
+    pub fn annotation(&self, o: &FlowOperand) -> Result<SomeValue, Diagnostic> {
+        match o {
+            Operand::Var(v) => Ok(self.ag.binding(*v).clone()),
+            Operand::Const(c) => {
+                annotator::annotation_of_constant(self.rt.heap, c).map_err(|m| Diagnostic::error(self.span, m))
+            }
+        }
+    }
+
+    /// The low-level type of a flow operand's annotation.
+    pub fn operand_type(&mut self, o: &FlowOperand) -> Result<LlType, Diagnostic> {
+        let s = self.annotation(o)?;
+        self.rt.lltype_of(&s, self.span)
+    }
+
+    /// A flow operand as a low-level operand of type `want`, converted if needed.
+    pub fn operand(&mut self, o: &FlowOperand, want: LlType) -> Result<LlOperand, Diagnostic> {
+        match o {
+            Operand::Const(c) => Ok(Operand::Const(self.rt.const_to_ll(c, want, self.span)?)),
+            Operand::Var(v) => {
+                let have = self.operand_type(o)?;
+                if have == LlType::Void {
+                    return match want {
+                        LlType::Void => Ok(Operand::Const(LlConst::Void)),
+                        // None flowing into a nullable pointer.
+                        LlType::Ptr(_) if *self.ag.binding(*v) == SomeValue::None => Ok(Operand::Const(LlConst::Null)),
+                        _ => Err(self.internal(&format!("a Void value used as {:?}", want))),
+                    };
+                }
+                let llv = self.var_map[v.0 as usize].ok_or_else(|| self.internal("use of an unmapped variable"))?;
+                self.convert(Operand::Var(llv), have, want)
+            }
+        }
+    }
+
+    /// Converts between the representations of int-like values.
+    pub fn convert(&mut self, o: LlOperand, from: LlType, to: LlType) -> Result<LlOperand, Diagnostic> {
+        if from == to {
+            return Ok(o);
+        }
+        match (from, to) {
+            (LlType::Bool, LlType::Signed | LlType::Unsigned) => Ok(self.emit(LlOp::CastBoolToInt, vec![o], to)),
+            (LlType::Signed | LlType::Unsigned, LlType::Bool) => Ok(self.emit(LlOp::IntIsTrue, vec![o], to)),
+            (LlType::Char, LlType::Signed) => Ok(self.emit(LlOp::CastCharToInt, vec![o], to)),
+            _ => Err(self.internal(&format!("no conversion from {:?} to {:?}", from, to))),
+        }
+    }
+
+    pub fn internal(&self, what: &str) -> Diagnostic {
+        Diagnostic::error(self.span, format!("internal error in the rtyper ({}): {}", self.ll.name, what))
+    }
+
+    /// Emits `op(args)` into a fresh variable of type `ty`.
+    pub fn emit(&mut self, op: LlOp, args: Vec<LlOperand>, ty: LlType) -> LlOperand {
+        let result = self.new_var("", ty);
+        self.ops.push(LlOperation { op, args, result, span: self.span });
+        Operand::Var(result)
+    }
+
+    /// A call of a runtime function (`abi::runtime`).
+    pub fn call_extern(&mut self, name: &str, args: Vec<LlOperand>, ty: LlType) -> LlOperand {
+        let mut all = vec![Operand::Const(LlConst::Extern(name.to_string()))];
+        all.extend(args);
+        self.emit(LlOp::DirectCall, all, ty)
+    }
+
+    /// A call of a function of the program (or a helper).
+    pub fn call_func(&mut self, f: FuncId, args: Vec<LlOperand>, ty: LlType) -> LlOperand {
+        let mut all = vec![Operand::Const(LlConst::Func(f))];
+        all.extend(args);
+        self.emit(LlOp::DirectCall, all, ty)
+    }
+
+    /// Binds the flow result variable to what the operation produced.
+    fn bind_result(
+        &mut self,
+        result: VarId,
+        produced: Option<(LlOperand, LlType)>,
+        first_new: u32,
+    ) -> Result<(), Diagnostic> {
+        let want = self.rt.lltype_of(self.ag.binding(result), self.span)?;
+        if want == LlType::Void {
+            return Ok(());
+        }
+        let (o, have) = produced.ok_or_else(|| self.internal("an operation produced no value"))?;
+        let o = self.convert(o, have, want)?;
+        let llv = match o {
+            // A variable this operation created: it becomes the result.
+            Operand::Var(v) if v.0 >= first_new => {
+                self.ll.var_mut(v).name = self.ag.graph.var(result).name.clone();
+                v
+            }
+            // An existing variable (`is_true` of a bool): the result is an alias.
+            Operand::Var(v) => v,
+            other => match self.emit(LlOp::SameAs, vec![other], want) {
+                Operand::Var(v) => v,
+                Operand::Const(_) => unreachable!(),
+            },
+        };
+        self.var_map[result.0 as usize] = Some(llv);
+        Ok(())
+    }
+
+    /// The low-level arguments of a link, typed like its target's inputs.
+    fn link_args(&mut self, link: &FlowLink, ret_ty: LlType) -> Result<Vec<LlOperand>, Diagnostic> {
+        let flow = &self.ag.graph;
+        let targets = &flow.block(link.target).inputargs;
+        let mut args = Vec::new();
+        for (a, &tv) in link.args.iter().zip(targets) {
+            if link.target == flow.returnblock {
+                args.push(self.operand(a, ret_ty)?);
+                continue;
+            }
+            let want = self.rt.lltype_of(self.ag.binding(tv), self.span)?;
+            if want != LlType::Void {
+                args.push(self.operand(a, want)?);
+            }
+        }
+        Ok(args)
+    }
+}

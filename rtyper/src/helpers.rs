@@ -1,0 +1,178 @@
+//! Low-level helper graphs the rtyper writes itself ("ll helpers"), for
+//! operations that need control flow: bounds checks, choosing between two
+//! constants. Each is built once per program (and per type) and called with
+//! `direct_call`; a later inlining pass may inline them.
+
+use diag::Span;
+use flowmodel::{Block, BlockId, ExitSwitch, Link, Operand, VarId};
+use lltype::{FuncId, LlConst, LlGraph, LlOp, LlOperand, LlOperation, LlType, TypeId};
+
+use crate::Rtyper;
+
+/// A small builder for hand-written low-level graphs.
+struct Helper {
+    g: LlGraph,
+}
+
+impl Helper {
+    /// A graph with typed parameters and return type; returns the parameters.
+    fn new(name: String, params: &[(&str, LlType)], ret: LlType) -> (Helper, Vec<VarId>) {
+        let mut g = LlGraph::new(name, Span::default(), &[]);
+        let r = g.block(g.returnblock).inputargs[0];
+        g.var_mut(r).ty = ret;
+        let mut h = Helper { g };
+        let args: Vec<VarId> = params.iter().map(|(n, t)| h.var(n, *t)).collect();
+        let start = h.g.startblock;
+        h.g.block_mut(start).inputargs = args.clone();
+        (h, args)
+    }
+
+    fn var(&mut self, name: &str, ty: LlType) -> VarId {
+        let v = self.g.new_var(name);
+        self.g.var_mut(v).ty = ty;
+        v
+    }
+
+    /// A new block with typed input variables.
+    fn block(&mut self, params: &[(&str, LlType)]) -> (BlockId, Vec<VarId>) {
+        let args: Vec<VarId> = params.iter().map(|(n, t)| self.var(n, *t)).collect();
+        (self.g.add_block(Block::new(args.clone())), args)
+    }
+
+    fn op(&mut self, b: BlockId, op: LlOp, args: Vec<LlOperand>, ty: LlType) -> VarId {
+        let result = self.var("", ty);
+        self.g.block_mut(b).operations.push(LlOperation { op, args, result, span: Span::default() });
+        result
+    }
+
+    fn goto(&mut self, b: BlockId, target: BlockId, args: Vec<LlOperand>) {
+        self.g.block_mut(b).exits = vec![Link { target, args, exitcase: None, exc_vars: None }];
+    }
+
+    fn ret(&mut self, b: BlockId, value: LlOperand) {
+        let r = self.g.returnblock;
+        self.goto(b, r, vec![value]);
+    }
+
+    /// Ends `b` with a two-way branch on the Bool `cond`.
+    fn branch(&mut self, b: BlockId, cond: VarId, if_false: (BlockId, Vec<LlOperand>), if_true: (BlockId, Vec<LlOperand>)) {
+        let block = self.g.block_mut(b);
+        block.exitswitch = ExitSwitch::Value(Operand::Var(cond));
+        block.exits = vec![
+            Link { target: if_false.0, args: if_false.1, exitcase: Some(LlConst::Int(0)), exc_vars: None },
+            Link { target: if_true.0, args: if_true.1, exitcase: Some(LlConst::Int(1)), exc_vars: None },
+        ];
+    }
+}
+
+fn var(v: VarId) -> LlOperand {
+    Operand::Var(v)
+}
+
+fn int(i: i64) -> LlOperand {
+    Operand::Const(LlConst::Int(i))
+}
+
+/// A placeholder value of a type, returned on paths that raise.
+fn dummy(ty: LlType) -> LlOperand {
+    Operand::Const(match ty {
+        LlType::Ptr(_) => LlConst::Null,
+        LlType::Void => LlConst::Void,
+        LlType::Float => LlConst::Float(0.0),
+        _ => LlConst::Int(0),
+    })
+}
+
+/// Raises the built-in exception `name` from block `b` and returns a dummy.
+fn raise(h: &mut Helper, b: BlockId, name: &str, ret: LlType) {
+    let args = vec![
+        Operand::Const(LlConst::Extern(abi::runtime::RAISE.to_string())),
+        Operand::Const(LlConst::CString(name.as_bytes().to_vec())),
+    ];
+    h.op(b, LlOp::DirectCall, args, LlType::Void);
+    h.ret(b, dummy(ret));
+}
+
+/// `ll_bool_to_str(b)`: the prebuilt "True" or "False".
+pub fn bool_to_str(rt: &mut Rtyper) -> FuncId {
+    rt.helper("ll_bool_to_str", |rt, name| {
+        let str_ty = LlType::Ptr(lltype::STR);
+        let (t, f) = (rt.prebuilt_str(b"True"), rt.prebuilt_str(b"False"));
+        let (mut h, args) = Helper::new(name, &[("b", LlType::Bool)], str_ty);
+        let (start, ret) = (h.g.startblock, h.g.returnblock);
+        h.branch(
+            start,
+            args[0],
+            (ret, vec![Operand::Const(LlConst::Prebuilt(f))]),
+            (ret, vec![Operand::Const(LlConst::Prebuilt(t))]),
+        );
+        h.g
+    })
+}
+
+/// `ll_str_is_true(s)`: s is not None and not empty.
+pub fn str_is_true(rt: &mut Rtyper) -> FuncId {
+    rt.helper("ll_str_is_true", |_rt, name| {
+        let str_ty = LlType::Ptr(lltype::STR);
+        let (mut h, args) = Helper::new(name, &[("s", str_ty)], LlType::Bool);
+        let (start, ret) = (h.g.startblock, h.g.returnblock);
+        let nonnull = h.op(start, LlOp::PtrNonZero, vec![var(args[0])], LlType::Bool);
+        let (b1, b1_args) = h.block(&[("s", str_ty)]);
+        h.branch(start, nonnull, (ret, vec![int(0)]), (b1, vec![var(args[0])]));
+        let n = h.op(b1, LlOp::GetArraySize, vec![var(b1_args[0])], LlType::Signed);
+        let r = h.op(b1, LlOp::IntIsTrue, vec![var(n)], LlType::Bool);
+        h.ret(b1, var(r));
+        h.g
+    })
+}
+
+/// `ll_str_or_none(s)`: s, or the prebuilt "None" when s is None (null).
+pub fn str_or_none(rt: &mut Rtyper) -> FuncId {
+    rt.helper("ll_str_or_none", |rt, name| {
+        let str_ty = LlType::Ptr(lltype::STR);
+        let none = rt.prebuilt_str(b"None");
+        let (mut h, args) = Helper::new(name, &[("s", str_ty)], str_ty);
+        let (start, ret) = (h.g.startblock, h.g.returnblock);
+        let null = h.op(start, LlOp::PtrIsZero, vec![var(args[0])], LlType::Bool);
+        h.branch(start, null, (ret, vec![var(args[0])]), (ret, vec![Operand::Const(LlConst::Prebuilt(none))]));
+        h.g
+    })
+}
+
+/// `ll_getitem__LIST_x(l, i)`: `l[i]` with Python's negative indexes and an
+/// IndexError out of range.
+pub fn list_getitem(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType) -> FuncId {
+    let list_name = rt.types.get(list).name.clone();
+    rt.helper(&format!("ll_getitem__{}", list_name), |_rt, name| {
+        let (lp, ap) = (LlType::Ptr(list), LlType::Ptr(array));
+        let field = |i: u32| Operand::Const(LlConst::Field(i));
+        let (mut h, args) = Helper::new(name, &[("l", lp), ("i", LlType::Signed)], item);
+        let start = h.g.startblock;
+        let n = h.op(start, LlOp::GetField, vec![var(args[0]), field(0)], LlType::Signed);
+        let neg = h.op(start, LlOp::IntLt, vec![var(args[1]), int(0)], LlType::Bool);
+        let three = [("l", lp), ("i", LlType::Signed), ("n", LlType::Signed)];
+        let (fix, fa) = h.block(&three);
+        let (check_low, ca) = h.block(&three);
+        let (check_high, cha) = h.block(&three);
+        let (load, la) = h.block(&[("l", lp), ("i", LlType::Signed)]);
+        let (error, _) = h.block(&[]);
+        h.branch(
+            start,
+            neg,
+            (check_high, vec![var(args[0]), var(args[1]), var(n)]),
+            (fix, vec![var(args[0]), var(args[1]), var(n)]),
+        );
+        // A negative index counts from the end.
+        let j = h.op(fix, LlOp::IntAdd, vec![var(fa[1]), var(fa[2])], LlType::Signed);
+        h.goto(fix, check_low, vec![var(fa[0]), var(j), var(fa[2])]);
+        let ge = h.op(check_low, LlOp::IntGe, vec![var(ca[1]), int(0)], LlType::Bool);
+        h.branch(check_low, ge, (error, vec![]), (check_high, vec![var(ca[0]), var(ca[1]), var(ca[2])]));
+        let lt = h.op(check_high, LlOp::IntLt, vec![var(cha[1]), var(cha[2])], LlType::Bool);
+        h.branch(check_high, lt, (error, vec![]), (load, vec![var(cha[0]), var(cha[1])]));
+        let items = h.op(load, LlOp::GetField, vec![var(la[0]), field(1)], ap);
+        let x = h.op(load, LlOp::GetArrayItem, vec![var(items), var(la[1])], item);
+        h.ret(load, var(x));
+        raise(&mut h, error, "IndexError", item);
+        h.g
+    })
+}

@@ -1,0 +1,5 @@
+from __future__ import division
+a / b
+a // b
+a /= b
+a //= b

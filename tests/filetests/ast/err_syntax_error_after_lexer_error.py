@@ -1,0 +1,2 @@
+y = "unterminated
+x = = 1

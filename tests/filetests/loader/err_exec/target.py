@@ -1,0 +1,6 @@
+code = "x = 1"
+exec code
+
+
+def target(driver, args):
+    return None

@@ -1,0 +1,7 @@
+X = 1
+
+
+def compute():
+    return undefined_name + X
+
+Y = compute()

@@ -1,0 +1,5 @@
+import bad
+
+
+def target(driver, args):
+    return None

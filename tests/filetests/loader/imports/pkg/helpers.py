@@ -1,0 +1,5 @@
+CONST = 7
+
+
+def double(x):
+    return x * 2

@@ -1,0 +1,4 @@
+VALUE = 100
+
+if __name__ == '__main__':
+    VALUE = -1

@@ -1,0 +1,47 @@
+type t0 STR (tid 1) = struct { hash: Signed, [Char] }
+type t1 ARRAY_STR (tid 2) = array [*STR]
+type t2 LIST_STR (tid 3) = struct { length: Signed, items: *ARRAY_STR }
+type t3 ARRAY_Signed (tid 16) = array [Signed]
+type t4 LIST_Signed (tid 17) = struct { length: Signed, items: *ARRAY_Signed }
+
+; func0 (entry)
+graph lists.entry_point(v3:*t2 argv) at line 2
+block0(v3:*t2):
+    v4:*t4 = malloc(type4)                # line 3
+    v5:*t3 = malloc_varsize(type3, 3)
+    v6:Void = setfield(v4, field0, 3)
+    v7:Void = setfield(v4, field1, v5)
+    v8:Void = setarrayitem(v5, 0, 1)
+    v9:Void = setarrayitem(v5, 1, 2)
+    v10:Void = setarrayitem(v5, 2, 3)
+    v11:Signed = getfield(v4, field0)     # line 4
+    v12:Signed = direct_call(@func1, v4, 0)
+    v13:Signed = int_add(v11, v12)
+    goto block1(v13)
+block1(v0:Signed) (return):
+block2(v1:Void, v2:Void) (except):
+
+; func1
+graph ll_getitem__LIST_Signed(v3:*t4 l, v4:Signed i) at line 0
+block0(v3:*t4, v4:Signed):
+    v5:Signed = getfield(v3, field0)
+    v6:Bool = int_lt(v4, 0)
+    switch v6: 0 -> block5(v3, v4, v5), 1 -> block3(v3, v4, v5)
+block5(v13:*t4, v14:Signed, v15:Signed):
+    v20:Bool = int_lt(v14, v15)
+    switch v20: 0 -> block7(), 1 -> block6(v13, v14)
+block7():
+    v23:Void = direct_call(@rpy_raise, c"IndexError")
+    goto block1(0)
+block1(v0:Signed) (return):
+block6(v16:*t4, v17:Signed):
+    v21:*t3 = getfield(v16, field1)
+    v22:Signed = getarrayitem(v21, v17)
+    goto block1(v22)
+block3(v7:*t4, v8:Signed, v9:Signed):
+    v18:Signed = int_add(v8, v9)
+    goto block4(v7, v18, v9)
+block4(v10:*t4, v11:Signed, v12:Signed):
+    v19:Bool = int_ge(v11, 0)
+    switch v19: 0 -> block7(), 1 -> block5(v10, v11, v12)
+block2(v1:Void, v2:Void) (except):
