@@ -2649,7 +2649,7 @@ fn sys_function(it: &mut Interp, meth: &str, args: Vec<Value>) -> R<Value> {
                 return it.err("ValueError", "recursion limit must be positive");
             }
             // Bounded by what the evaluator's own stack can hold.
-            it.max_depth = (n as usize).min(crate::interp::DEPTH_CAP);
+            it.max_depth = (n as usize).min(it.depth_cap);
             Ok(Value::None)
         }
         "getdefaultencoding" => Ok(Value::str("ascii")),

@@ -146,6 +146,8 @@ pub struct Interp {
     pub unbound: Value,
     pub depth: usize,
     pub max_depth: usize,
+    /// The most `sys.setrecursionlimit` may set (what the thread's stack holds).
+    pub depth_cap: usize,
     /// Where evaluation is: the span of the current statement or operation.
     pub span: Span,
     /// Exceptions being handled (innermost last), for bare `raise`.
@@ -191,6 +193,7 @@ impl Interp {
             unbound,
             depth: 0,
             max_depth: MAX_DEPTH,
+            depth_cap: DEPTH_CAP,
             span: Span::default(),
             handling: Vec::new(),
             captured: None,

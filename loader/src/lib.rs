@@ -109,28 +109,44 @@ fn load_impl(
     sources: &mut SourceMap,
     capture: bool,
 ) -> (Result<LoadedProgram, Diagnostic>, Vec<u8>) {
-    let path = path.to_path_buf();
-    let options = options.clone();
-    let taken = std::mem::take(sources);
-    let backup = taken.clone();
-    let result = run_on_big_stack(move || {
-        let mut it = Interp::new(taken);
-        if capture {
-            it.captured = Some(Vec::new());
-        }
-        let r = load_in(&mut it, &path, &options);
-        (r, std::mem::take(&mut it.sources), it.captured.take().unwrap_or_default())
-    });
-    match result {
-        Ok((r, srcs, out)) => {
-            *sources = srcs;
-            (r, out)
-        }
-        Err(msg) => {
-            *sources = backup;
-            (Err(Diagnostic::error(Span::default(), format!("internal error in the loader: {}", msg))), Vec::new())
+    let backup = sources.clone();
+    // If the system refuses a thread with the big stack, a smaller one with a
+    // lower recursion limit still works.
+    let mut last_error = String::new();
+    for (stack, depth_cap) in [(EVALUATOR_STACK, interp::DEPTH_CAP), (EVALUATOR_STACK / 4, interp::MAX_DEPTH)] {
+        let path = path.to_path_buf();
+        let options = options.clone();
+        let taken = backup.clone();
+        let result = run_on_thread(stack, move || {
+            let mut it = Interp::new(taken);
+            it.depth_cap = depth_cap;
+            if capture {
+                it.captured = Some(Vec::new());
+            }
+            let r = load_in(&mut it, &path, &options);
+            (r, std::mem::take(&mut it.sources), it.captured.take().unwrap_or_default())
+        });
+        match result {
+            Ok((r, srcs, out)) => {
+                *sources = srcs;
+                return (r, out);
+            }
+            Err(ThreadError::Spawn(msg)) => last_error = msg,
+            Err(ThreadError::Panic(msg)) => {
+                last_error = msg;
+                break;
+            }
         }
     }
+    *sources = backup;
+    (Err(Diagnostic::error(Span::default(), format!("internal error in the loader: {}", last_error))), Vec::new())
+}
+
+enum ThreadError {
+    /// The thread could not be started.
+    Spawn(String),
+    /// The evaluator panicked (a bug).
+    Panic(String),
 }
 
 /// Hands a value from the evaluator thread back to the caller.
@@ -142,21 +158,21 @@ struct FromWorker<T>(T);
 // those `Rc`s remains on another thread, so moving them is sound.
 unsafe impl<T> Send for FromWorker<T> {}
 
-/// Runs `f` on a thread with a big stack; an Err carries a panic's message.
-fn run_on_big_stack<T>(f: impl FnOnce() -> T + Send) -> Result<T, String> {
+/// Runs `f` on a thread with a `stack`-byte stack.
+fn run_on_thread<T>(stack: usize, f: impl FnOnce() -> T + Send) -> Result<T, ThreadError> {
     std::thread::scope(|s| {
-        let handle = std::thread::Builder::new()
-            .name("loader".into())
-            .stack_size(EVALUATOR_STACK)
-            .spawn_scoped(s, move || FromWorker(f()));
+        let handle =
+            std::thread::Builder::new().name("loader".into()).stack_size(stack).spawn_scoped(s, move || FromWorker(f()));
         match handle {
             Ok(h) => h.join().map(|r| r.0).map_err(|p| {
-                p.downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| p.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "panic".into())
+                ThreadError::Panic(
+                    p.downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| p.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "panic".into()),
+                )
             }),
-            Err(e) => Err(format!("cannot start the evaluator thread: {}", e)),
+            Err(e) => Err(ThreadError::Spawn(format!("cannot start the evaluator thread: {}", e))),
         }
     })
 }
