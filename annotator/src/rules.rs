@@ -66,29 +66,9 @@ fn op_phrase(op: HlOp) -> String {
     phrase.to_string()
 }
 
-/// The plain binary operation behind an in-place one (`+=` on ints is `+`).
-fn base_op(op: HlOp) -> HlOp {
-    match op {
-        HlOp::InplaceAdd => HlOp::Add,
-        HlOp::InplaceSub => HlOp::Sub,
-        HlOp::InplaceMul => HlOp::Mul,
-        HlOp::InplaceDiv => HlOp::Div,
-        HlOp::InplaceTrueDiv => HlOp::TrueDiv,
-        HlOp::InplaceFloorDiv => HlOp::FloorDiv,
-        HlOp::InplaceMod => HlOp::Mod,
-        HlOp::InplacePow => HlOp::Pow,
-        HlOp::InplaceLShift => HlOp::LShift,
-        HlOp::InplaceRShift => HlOp::RShift,
-        HlOp::InplaceAnd => HlOp::And,
-        HlOp::InplaceOr => HlOp::Or,
-        HlOp::InplaceXor => HlOp::Xor,
-        other => other,
-    }
-}
-
 /// The Python spelling of a binary operator, for messages.
 pub fn op_symbol(op: HlOp) -> &'static str {
-    match base_op(op) {
+    match op.base_op() {
         HlOp::Add => "+",
         HlOp::Sub => "-",
         HlOp::Mul => "*",
@@ -173,7 +153,7 @@ impl Annotator<'_, '_> {
             | HlOp::InplaceRShift
             | HlOp::InplaceAnd
             | HlOp::InplaceOr
-            | HlOp::InplaceXor => self.binary_arith(base_op(op.op), &args[0], &args[1], span),
+            | HlOp::InplaceXor => self.binary_arith(op.op.base_op(), &args[0], &args[1], span),
             HlOp::Lt | HlOp::Le | HlOp::Eq | HlOp::Ne | HlOp::Gt | HlOp::Ge => {
                 self.compare(op.op, &args[0], &args[1], span)
             }

@@ -129,6 +129,29 @@ hl_operations! {
     ExceptionMatch = "exception_match", Some(2), false;
 }
 
+impl HlOp {
+    /// The plain binary operation behind an in-place one (`+=` on ints is `+`);
+    /// other operations are returned unchanged.
+    pub fn base_op(self) -> HlOp {
+        match self {
+            HlOp::InplaceAdd => HlOp::Add,
+            HlOp::InplaceSub => HlOp::Sub,
+            HlOp::InplaceMul => HlOp::Mul,
+            HlOp::InplaceDiv => HlOp::Div,
+            HlOp::InplaceTrueDiv => HlOp::TrueDiv,
+            HlOp::InplaceFloorDiv => HlOp::FloorDiv,
+            HlOp::InplaceMod => HlOp::Mod,
+            HlOp::InplacePow => HlOp::Pow,
+            HlOp::InplaceLShift => HlOp::LShift,
+            HlOp::InplaceRShift => HlOp::RShift,
+            HlOp::InplaceAnd => HlOp::And,
+            HlOp::InplaceOr => HlOp::Or,
+            HlOp::InplaceXor => HlOp::Xor,
+            other => other,
+        }
+    }
+}
+
 impl std::fmt::Display for HlOp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())

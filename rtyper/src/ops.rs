@@ -17,26 +17,6 @@ const STR: LlType = LlType::Ptr(lltype::STR);
 /// What an operation produced: a value and its type, or nothing (Void).
 type Produced = Option<(LlOperand, LlType)>;
 
-/// The plain operation behind an in-place one.
-fn base_op(op: HlOp) -> HlOp {
-    match op {
-        HlOp::InplaceAdd => HlOp::Add,
-        HlOp::InplaceSub => HlOp::Sub,
-        HlOp::InplaceMul => HlOp::Mul,
-        HlOp::InplaceDiv => HlOp::Div,
-        HlOp::InplaceTrueDiv => HlOp::TrueDiv,
-        HlOp::InplaceFloorDiv => HlOp::FloorDiv,
-        HlOp::InplaceMod => HlOp::Mod,
-        HlOp::InplacePow => HlOp::Pow,
-        HlOp::InplaceLShift => HlOp::LShift,
-        HlOp::InplaceRShift => HlOp::RShift,
-        HlOp::InplaceAnd => HlOp::And,
-        HlOp::InplaceOr => HlOp::Or,
-        HlOp::InplaceXor => HlOp::Xor,
-        other => other,
-    }
-}
-
 impl GraphRtyper<'_, '_> {
     fn unsupported(&self, what: String) -> Diagnostic {
         Diagnostic::error(self.span, format!("{} is not supported yet", what))
@@ -52,7 +32,7 @@ impl GraphRtyper<'_, '_> {
             s_args.push(self.annotation(a)?);
         }
         let a = &op.args;
-        Ok(match base_op(op.op) {
+        Ok(match op.op.base_op() {
             HlOp::IsTrue => Some((self.is_true(&a[0], &s_args[0])?, LlType::Bool)),
             HlOp::Not => {
                 let t = self.is_true(&a[0], &s_args[0])?;
@@ -76,7 +56,7 @@ impl GraphRtyper<'_, '_> {
             | HlOp::RShift
             | HlOp::And
             | HlOp::Or
-            | HlOp::Xor => Some(self.binary(base_op(op.op), a, &s_args)?),
+            | HlOp::Xor => Some(self.binary(op.op.base_op(), a, &s_args)?),
             HlOp::Lt | HlOp::Le | HlOp::Eq | HlOp::Ne | HlOp::Gt | HlOp::Ge => Some(self.compare(op.op, a, &s_args)?),
             HlOp::Is => Some(self.is_(a, &s_args)?),
             HlOp::GetItem => Some(self.getitem(a, &s_args)?),
