@@ -1047,6 +1047,9 @@ impl<'h> Builder<'h> {
             }
             StmtKind::Exec { .. } => Err(err(span, "exec is not RPython")),
             StmtKind::Global(_) | StmtKind::Pass => Ok(()),
+            // CPython compiles a string statement (a docstring) to nothing, so
+            // an unsupported unicode literal there is never evaluated.
+            StmtKind::Expr(Expr { kind: ExprKind::UnicodeUnsupported(_), .. }) => Ok(()),
             StmtKind::Expr(e) => {
                 self.expr(e)?;
                 self.pop(span)?;
@@ -1808,6 +1811,7 @@ impl<'h> Builder<'h> {
             }
             ExprKind::Repr(x) => self.unary_op(HlOp::Repr, x, span),
             ExprKind::Complex(_) => Err(err(span, "complex numbers are not RPython")),
+            ExprKind::UnicodeUnsupported(why) => Err(err(span, format!("unicode literal not supported yet: {}", why))),
             ExprKind::Int(_)
             | ExprKind::Long(_)
             | ExprKind::Float(_)
@@ -2453,6 +2457,7 @@ fn walk_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(Node<'a>)) {
         | ExprKind::Complex(_)
         | ExprKind::Str(_)
         | ExprKind::Unicode(_)
+        | ExprKind::UnicodeUnsupported(_)
         | ExprKind::Name(_) => {}
     }
 }
@@ -2538,4 +2543,40 @@ fn contains_bare_raise(body: &[Stmt]) -> bool {
         }
     });
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diag::FileId;
+    use hostobj::OrderedDict;
+
+    /// Builds the flow graph of `source`'s first statement, a function, in a
+    /// module of its own.
+    fn build_first(source: &str) -> Result<FlowGraph> {
+        let tree = syntax::parse_module(source, FileId(0)).expect("parses");
+        let Some(StmtKind::FunctionDef(def)) = tree.body.into_iter().next().map(|s| s.kind) else { panic!("not a def") };
+        let mut heap = Heap::new();
+        let globals = OrderedDict::new();
+        let m = heap.alloc(Object::Module(Module { name: "m".into(), file: Some(FileId(0)), globals }));
+        let f = heap.alloc(Object::Function(Function {
+            name: def.name.clone(),
+            module: m,
+            def: Rc::new(def),
+            defaults: Vec::new(),
+            closure: Vec::new(),
+            attrs: OrderedDict::new(),
+            span: Span::new(FileId(0), 1, 1),
+        }));
+        build(&heap, f)
+    }
+
+    #[test]
+    fn unsupported_unicode_literals() {
+        let e = build_first("def f():\n    return u'a' u'\\udc80'\n").expect_err("an error");
+        assert_eq!((e.span.line, e.span.col), (2, 12));
+        assert_eq!(e.message, "unicode literal not supported yet: surrogate code point U+DC80");
+        // A docstring is never evaluated.
+        assert!(build_first("def f():\n    u'\\N{BULLET}'\n    return 1\n").is_ok());
+    }
 }

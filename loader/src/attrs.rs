@@ -178,7 +178,7 @@ impl Interp {
                         let m = self.heap.module(f.module).map(|m| m.name.clone()).unwrap_or_default();
                         Some(Value::str(&m))
                     }
-                    "__doc__" | "func_doc" => Some(docstring(&f.def.body)),
+                    "__doc__" | "func_doc" => Some(docstring(&f.def.body)?),
                     "func_defaults" | "__defaults__" => {
                         if f.defaults.is_empty() {
                             Some(Value::None)
@@ -479,14 +479,15 @@ impl Interp {
 }
 
 /// A function's docstring, or None.
-pub fn docstring(body: &[syntax::ast::Stmt]) -> Value {
+pub fn docstring(body: &[syntax::ast::Stmt]) -> R<Value> {
     use syntax::ast::{ExprKind, StmtKind};
-    match body.first().map(|s| &s.kind) {
+    Ok(match body.first().map(|s| &s.kind) {
         Some(StmtKind::Expr(e)) => match &e.kind {
             ExprKind::Str(s) => Interp::bytes(s.clone()),
             ExprKind::Unicode(s) => Value::Unicode(std::rc::Rc::from(s.as_str())),
+            ExprKind::UnicodeUnsupported(why) => return Err(Interp::unicode_unsupported(e.span, why)),
             _ => Value::None,
         },
         _ => Value::None,
-    }
+    })
 }

@@ -158,7 +158,7 @@ impl Interp {
         let mut globals = OrderedDict::new();
         globals.insert_str("__name__", Value::str(name));
         globals.insert_str("__file__", Value::str(&path.display().to_string()));
-        globals.insert_str("__doc__", crate::attrs::docstring(&ast.body));
+        globals.insert_str("__doc__", crate::attrs::docstring(&ast.body)?);
         globals.insert_str("__builtins__", Value::Obj(self.builtins));
         let package = match &package_dir {
             Some(_) => Some(name.to_string()),

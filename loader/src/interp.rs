@@ -316,6 +316,12 @@ impl Interp {
         Unwind::Fatal(Box::new(Diagnostic::error(self.span, msg)))
     }
 
+    /// A unicode literal the parser accepts but whose value cannot be
+    /// represented yet (`ExprKind::UnicodeUnsupported`), at its span.
+    pub fn unicode_unsupported(span: Span, why: &str) -> Unwind {
+        Unwind::Fatal(Box::new(Diagnostic::error(span, format!("unicode literal not supported yet: {}", why))))
+    }
+
     /// Whether a raised exception is an instance of built-in exception `cls`.
     pub fn exc_is(&mut self, e: &PyErr, cls: &str) -> bool {
         let c = self.class_named(cls);
@@ -487,6 +493,9 @@ impl Interp {
                 }
                 Ok(Flow::Normal)
             }
+            // CPython compiles a string statement (a docstring) to nothing, so
+            // an unsupported unicode literal there is never evaluated.
+            StmtKind::Expr(Expr { kind: ExprKind::UnicodeUnsupported(_), .. }) => Ok(Flow::Normal),
             StmtKind::Expr(e) => {
                 self.eval(fr, e)?;
                 Ok(Flow::Normal)
@@ -949,6 +958,7 @@ impl Interp {
                 self.unsupported("a complex number")
             }
             ExprKind::Unicode(s) => Ok(Value::Unicode(Rc::from(s.as_str()))),
+            ExprKind::UnicodeUnsupported(why) => Err(Interp::unicode_unsupported(e.span, why)),
             ExprKind::Subscript { value, slice } => {
                 let v = self.eval(fr, value)?;
                 let key = self.eval_slice(fr, slice)?;

@@ -382,7 +382,8 @@ impl Walker {
             | ExprKind::Float(_)
             | ExprKind::Complex(_)
             | ExprKind::Str(_)
-            | ExprKind::Unicode(_) => {}
+            | ExprKind::Unicode(_)
+            | ExprKind::UnicodeUnsupported(_) => {}
         }
     }
 }

@@ -315,6 +315,27 @@ fn unsupported_things_are_diagnostics() {
 }
 
 #[test]
+fn unsupported_unicode_literals_are_diagnostics_where_evaluated() {
+    assert_eq!(
+        error_of(&[("t.py", "x = 1\ny = u'a' u'\\udc80'\n")]),
+        "t.py:2:5: error: unicode literal not supported yet: surrogate code point U+DC80\n"
+    );
+    // A module's docstring is its `__doc__`.
+    assert_eq!(
+        error_of(&[("t.py", "u'\\N{BULLET}'\n")]),
+        "t.py:1:1: error: unicode literal not supported yet: named character escape \\N{BULLET}\n"
+    );
+    // Other string statements are never evaluated, nor is a function's
+    // docstring until `__doc__` is read.
+    let src = "x = 1\nu'\\ud800'\ndef f():\n    u'\\ud800'\n    return 2\nprint f()\n";
+    check(src, "2\n");
+    assert_eq!(
+        error_of(&[("t.py", &format!("{}print f.__doc__\n", src))]),
+        "2\nt.py:4:5: error: unicode literal not supported yet: surrogate code point U+D800\n"
+    );
+}
+
+#[test]
 fn print_statement() {
     check("print 1,\nprint 2\nprint 'a\\n',\nprint 'b'\nprint\nprint (1, 'x'), [None]\n", "1 2\na\nb\n\n(1, 'x') [None]\n");
 }

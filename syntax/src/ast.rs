@@ -140,6 +140,11 @@ pub enum ExprKind {
     Str(Vec<u8>),
     /// Unicode string (`u''` literals, or any literal under `unicode_literals`).
     Unicode(String),
+    /// A unicode literal whose value the toolchain cannot represent yet (a
+    /// lone surrogate, or a `\N{name}` escape, which would need the Unicode
+    /// name database); the string says why. The parser accepts it, as
+    /// CPython does; later stages report an error where it is evaluated.
+    UnicodeUnsupported(String),
     Attribute { value: Box<Expr>, attr: String },
     Subscript { value: Box<Expr>, slice: Box<Slice> },
     Name(String),

@@ -15,7 +15,8 @@
 //! (`_` for a missing bound), `...` and `(ext ...)`, `(tuple ...)`,
 //! `(list ...)`, `(set ...)`, `(dict k: v ...)`, `(listcomp elt (for t in it
 //! if c))` (also `setcomp`, `genexp`, `dictcomp k: v`), `(yield x)`,
-//! `(repr x)`. Parameters are `(a (tuple b c) d=default *args **kwargs)`.
+//! `(repr x)`, `(unicode-unsupported 'reason')`. Parameters are
+//! `(a (tuple b c) d=default *args **kwargs)`.
 
 use crate::ast::*;
 use std::fmt::Write;
@@ -431,6 +432,13 @@ pub fn expr(out: &mut String, e: &Expr) {
                 escape_char(out, c as u32);
             }
             out.push('\'');
+        }
+        ExprKind::UnicodeUnsupported(why) => {
+            out.push_str("(unicode-unsupported '");
+            for c in why.chars() {
+                escape_char(out, c as u32);
+            }
+            out.push_str("')");
         }
         ExprKind::Attribute { value, attr } => {
             out.push_str("(. ");

@@ -719,6 +719,7 @@ impl<'a> Parser<'a> {
         let kind = match value {
             StrValue::Bytes(b) => ExprKind::Str(b),
             StrValue::Unicode(s) => ExprKind::Unicode(s),
+            StrValue::UnicodeUnsupported(why) => ExprKind::UnicodeUnsupported(why),
         };
         Ok(Expr { span, kind })
     }
@@ -800,6 +801,7 @@ fn push_children<'e>(e: &'e Expr, depth: usize, stack: &mut Vec<(&'e Expr, usize
         | ExprKind::Complex(_)
         | ExprKind::Str(_)
         | ExprKind::Unicode(_)
+        | ExprKind::UnicodeUnsupported(_)
         | ExprKind::Name(_) => {}
     }
 }

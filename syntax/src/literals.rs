@@ -4,6 +4,8 @@
 pub enum StrValue {
     Bytes(Vec<u8>),
     Unicode(String),
+    /// A unicode literal whose value the AST cannot hold yet; the reason.
+    UnicodeUnsupported(String),
 }
 
 /// How the file's string literals are read.
@@ -30,14 +32,15 @@ pub fn decode_string(text: &str, mode: StringMode) -> Result<StrValue, String> {
     Ok(match (is_unicode, raw) {
         (false, true) => StrValue::Bytes(raw_bytes(body, mode.latin1_source)),
         (false, false) => StrValue::Bytes(decode_bytes(body, mode.latin1_source)?),
-        (true, true) => StrValue::Unicode(decode_raw_unicode(body)?),
-        (true, false) => StrValue::Unicode(decode_unicode(body)?),
+        (true, true) => decode_raw_unicode(body)?,
+        (true, false) => decode_unicode(body)?,
     })
 }
 
-/// Joins adjacent literals: the result is unicode if any part is.
+/// Joins adjacent literals: the result is unicode if any part is, and
+/// unsupported if any part is.
 pub fn concat_strings(parts: Vec<StrValue>) -> Result<StrValue, String> {
-    let any_unicode = parts.iter().any(|p| matches!(p, StrValue::Unicode(_)));
+    let any_unicode = parts.iter().any(|p| !matches!(p, StrValue::Bytes(_)));
     if !any_unicode {
         let mut bytes = Vec::new();
         for part in parts {
@@ -48,9 +51,13 @@ pub fn concat_strings(parts: Vec<StrValue>) -> Result<StrValue, String> {
         return Ok(StrValue::Bytes(bytes));
     }
     let mut text = String::new();
+    let mut unsupported = None;
     for part in parts {
         match part {
             StrValue::Unicode(s) => text.push_str(&s),
+            StrValue::UnicodeUnsupported(why) => {
+                unsupported.get_or_insert(why);
+            }
             // Python 2 decodes the byte string with the default (ASCII) codec.
             StrValue::Bytes(b) => match b.iter().position(|&c| c >= 0x80) {
                 None => text.extend(b.iter().map(|&c| c as char)),
@@ -63,7 +70,10 @@ pub fn concat_strings(parts: Vec<StrValue>) -> Result<StrValue, String> {
             },
         }
     }
-    Ok(StrValue::Unicode(text))
+    Ok(match unsupported {
+        Some(why) => StrValue::UnicodeUnsupported(why),
+        None => StrValue::Unicode(text),
+    })
 }
 
 /// A decoded escape: a code point, or a line continuation that produces nothing.
@@ -115,7 +125,6 @@ fn escape(chars: &mut std::iter::Peekable<std::str::Chars>, unicode: bool) -> Re
             chars.next();
             unicode_escape(chars, c).map(Escape::Char)
         }
-        'N' if unicode => Err("\\N{...} escapes (named Unicode characters) are not supported".to_string()),
         _ => Ok(Escape::Verbatim),
     }
 }
@@ -141,10 +150,50 @@ fn unicode_escape(chars: &mut std::iter::Peekable<std::str::Chars>, u: char) -> 
     }
 }
 
-/// A code point as a Rust char. Surrogates cannot be represented in the AST's
-/// `String`, so they are rejected rather than silently replaced.
-fn code_point(v: u32) -> Result<char, String> {
-    char::from_u32(v).ok_or_else(|| format!("surrogate code point U+{:04X} in a unicode literal is not supported", v))
+/// The name of a `\N{name}` escape, with `chars` after the `N`.
+fn named_escape(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<String, String> {
+    let malformed = || "malformed \\N character escape".to_string();
+    if chars.next_if_eq(&'{').is_none() {
+        return Err(malformed());
+    }
+    let mut name = String::new();
+    loop {
+        match chars.next() {
+            Some('}') if !name.is_empty() => return Ok(name),
+            Some('}') | None => return Err(malformed()),
+            Some(c) => name.push(c),
+        }
+    }
+}
+
+/// A unicode literal's value as it is decoded. Surrogates cannot be held in
+/// the AST's `String`, and `\N{name}` would need the Unicode name database:
+/// either makes the literal unsupported, but decoding goes on so that real
+/// errors later in the literal are still reported.
+struct UnicodeText {
+    text: String,
+    unsupported: Option<String>,
+}
+
+impl UnicodeText {
+    fn push(&mut self, v: u32) {
+        match char::from_u32(v) {
+            Some(c) => self.text.push(c),
+            None => self.unsupported(format!("surrogate code point U+{:04X}", v)),
+        }
+    }
+
+    /// Keeps the first reason.
+    fn unsupported(&mut self, why: String) {
+        self.unsupported.get_or_insert(why);
+    }
+
+    fn finish(self) -> StrValue {
+        match self.unsupported {
+            Some(why) => StrValue::UnicodeUnsupported(why),
+            None => StrValue::Unicode(self.text),
+        }
+    }
 }
 
 /// Appends a source character to a byte string: its UTF-8 bytes, or its
@@ -185,44 +234,49 @@ fn decode_bytes(body: &str, latin1_source: bool) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-fn decode_unicode(body: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(body.len());
+fn decode_unicode(body: &str) -> Result<StrValue, String> {
+    let mut out = UnicodeText { text: String::with_capacity(body.len()), unsupported: None };
     let mut chars = body.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '\\' {
-            out.push(c);
+            out.text.push(c);
+            continue;
+        }
+        if chars.next_if_eq(&'N').is_some() {
+            let name = named_escape(&mut chars)?;
+            out.unsupported(format!("named character escape \\N{{{}}}", name));
             continue;
         }
         match escape(&mut chars, true)? {
-            Escape::Char(v) => out.push(code_point(v)?),
+            Escape::Char(v) => out.push(v),
             Escape::Nothing => {}
-            Escape::Verbatim => out.push('\\'),
+            Escape::Verbatim => out.text.push('\\'),
         }
     }
-    Ok(out)
+    Ok(out.finish())
 }
 
 /// `ur'...'`: everything is literal except `\u`/`\U` after an odd number of
 /// backslashes (Python 2's raw-unicode-escape codec).
-fn decode_raw_unicode(body: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(body.len());
+fn decode_raw_unicode(body: &str) -> Result<StrValue, String> {
+    let mut out = UnicodeText { text: String::with_capacity(body.len()), unsupported: None };
     let mut chars = body.chars().peekable();
     let mut backslashes = 0;
     while let Some(c) = chars.next() {
         if c == '\\' {
             backslashes += 1;
-            out.push(c);
+            out.text.push(c);
             continue;
         }
         if backslashes % 2 == 1 && (c == 'u' || c == 'U') {
-            out.pop();
-            out.push(code_point(unicode_escape(&mut chars, c)?)?);
+            out.text.pop();
+            out.push(unicode_escape(&mut chars, c)?);
         } else {
-            out.push(c);
+            out.text.push(c);
         }
         backslashes = 0;
     }
-    Ok(out)
+    Ok(out.finish())
 }
 
 /// The value of a number literal.
@@ -350,9 +404,10 @@ mod tests {
         assert_eq!(unicode(r"UR'\u0041\\u0041\\\u0041'"), "A\\\\u0041\\\\A");
         assert_eq!(unicode(r"ur'\n'"), "\\n");
         assert!(decode_string(r"u'\u12'", PLAIN).is_err());
-        assert!(decode_string(r"u'\N{DASH}'", PLAIN).is_err());
-        assert!(decode_string(r"u'\ud800'", PLAIN).is_err());
         assert!(decode_string(r"u'\U00110000'", PLAIN).is_err());
+        assert!(decode_string(r"u'\N'", PLAIN).is_err());
+        assert!(decode_string(r"u'\N{}'", PLAIN).is_err());
+        assert!(decode_string(r"u'\N{DASH'", PLAIN).is_err());
         match decode_string("'x'", UNICODE_LITERALS) {
             Ok(StrValue::Unicode(s)) => assert_eq!(s, "x"),
             _ => panic!(),
@@ -360,11 +415,35 @@ mod tests {
         assert!(matches!(decode_string("b'x'", UNICODE_LITERALS), Ok(StrValue::Bytes(_))));
     }
 
+    fn unsupported(text: &str) -> String {
+        match decode_string(text, PLAIN) {
+            Ok(StrValue::UnicodeUnsupported(why)) => why,
+            _ => panic!("not an unsupported unicode literal: {}", text),
+        }
+    }
+
+    #[test]
+    fn unsupported_unicode() {
+        assert_eq!(unsupported(r"u'a\udc80b'"), "surrogate code point U+DC80");
+        assert_eq!(unsupported(r"ur'\ud800'"), "surrogate code point U+D800");
+        assert_eq!(unsupported(r"u'\N{EM DASH}\ud800'"), r"named character escape \N{EM DASH}");
+        // Raw literals and byte strings have no named escapes.
+        assert_eq!(unicode(r"ur'\N{DASH}'"), r"\N{DASH}");
+        assert_eq!(bytes(r"'\N{DASH}'"), br"\N{DASH}");
+        // Errors later in the literal are still found.
+        assert!(decode_string(r"u'\ud800\u12'", PLAIN).is_err());
+    }
+
     #[test]
     fn concatenation() {
         let parts = vec![StrValue::Bytes(b"a".to_vec()), StrValue::Unicode("b".into())];
         assert!(matches!(concat_strings(parts), Ok(StrValue::Unicode(s)) if s == "ab"));
         let parts = vec![StrValue::Bytes(vec![0xe9]), StrValue::Unicode("b".into())];
+        assert!(concat_strings(parts).is_err());
+        let why = || StrValue::UnicodeUnsupported("why".into());
+        let parts = vec![StrValue::Bytes(b"a".to_vec()), why(), StrValue::Unicode("b".into())];
+        assert!(matches!(concat_strings(parts), Ok(StrValue::UnicodeUnsupported(s)) if s == "why"));
+        let parts = vec![StrValue::Bytes(vec![0xe9]), why()];
         assert!(concat_strings(parts).is_err());
     }
 

@@ -316,7 +316,7 @@ impl<'a> Parser<'a> {
     /// Tracks whether `from __future__` imports may still come.
     fn note_top_level(&mut self, stmt: &Stmt, start: usize) {
         let is_future = matches!(&stmt.kind, StmtKind::ImportFrom { module: Some(m), level: 0, .. } if m == "__future__");
-        let is_docstring = matches!(&stmt.kind, StmtKind::Expr(Expr { kind: ExprKind::Str(_) | ExprKind::Unicode(_), .. }));
+        let is_docstring = matches!(&stmt.kind, StmtKind::Expr(Expr { kind: ExprKind::Str(_) | ExprKind::Unicode(_) | ExprKind::UnicodeUnsupported(_), .. }));
         if is_docstring && self.docstring_allowed {
             self.docstring_at = Some(start);
         } else if !is_future {
@@ -869,7 +869,8 @@ impl<'a> Parser<'a> {
             | ExprKind::Float(_)
             | ExprKind::Complex(_)
             | ExprKind::Str(_)
-            | ExprKind::Unicode(_) => "literal",
+            | ExprKind::Unicode(_)
+            | ExprKind::UnicodeUnsupported(_) => "literal",
         };
         let message = match usage {
             TargetUse::AugAssign => "illegal expression for augmented assignment".to_string(),

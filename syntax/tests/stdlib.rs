@@ -1,8 +1,7 @@
 //! Parses every `.py` file of CPython 2.7's standard library (from pyenv).
 //!
 //! All must parse except the files listed below, which must fail: those
-//! CPython's own `compile()` rejects, and those using features this parser
-//! rejects on purpose.
+//! CPython's own `compile()` rejects.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -26,26 +25,6 @@ const INVALID_IN_CPYTHON: &[(&str, &str)] = &[
     ("test/badsyntax_future9.py", "not a chance"),
     // `[x for x in x] = x`
     ("test/badsyntax_nocaret.py", "can't assign to list comprehension"),
-];
-
-/// Test files CPython accepts but this parser rejects by design, because
-/// their unicode literals hold lone surrogates (`u'\udc80'`), which the
-/// AST's `String` cannot represent, or `\N{name}` escapes, which would need
-/// the Unicode name database. Both are rare in RPython programs.
-const UNSUPPORTED: &[&str] = &[
-    "json/tests/test_scanstring.py",
-    "json/tests/test_speedups.py",
-    "json/tests/test_unicode.py",
-    "test/multibytecodec_support.py",
-    "test/pickletester.py",
-    "test/test_bytes.py",
-    "test/test_codeccallbacks.py",
-    "test/test_codecs.py",
-    "test/test_fileio.py",
-    "test/test_multibytecodec.py",
-    "test/test_source_encoding.py",
-    "test/test_stringprep.py",
-    "test/test_unicode.py",
 ];
 
 fn stdlib_dir() -> Option<PathBuf> {
@@ -112,8 +91,7 @@ fn parses_the_whole_standard_library() {
     failures.sort();
 
     let mut problems = Vec::new();
-    let unsupported = UNSUPPORTED.iter().map(|path| (*path, "not supported"));
-    for (path, reason) in INVALID_IN_CPYTHON.iter().copied().chain(unsupported) {
+    for &(path, reason) in INVALID_IN_CPYTHON {
         match failures.iter().position(|(p, _)| p == path) {
             Some(i) => {
                 let (_, message) = failures.remove(i);
@@ -130,8 +108,8 @@ fn parses_the_whole_standard_library() {
     }
     println!(
         "parsed {} standard library files ({} rejected as expected) in {:.2?}",
-        files.len() - INVALID_IN_CPYTHON.len() - UNSUPPORTED.len(),
-        INVALID_IN_CPYTHON.len() + UNSUPPORTED.len(),
+        files.len() - INVALID_IN_CPYTHON.len(),
+        INVALID_IN_CPYTHON.len(),
         elapsed
     );
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));

@@ -1,0 +1,1 @@
+x = u"\N{BULLET"
