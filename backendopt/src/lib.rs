@@ -1,9 +1,11 @@
 //! Low-level graph optimizations.
 //!
 //! Entry point: [`optimize`]. At `--opt=1` and above it folds pure operations
-//! on constants, forwards `same_as` copies, and removes pure operations whose
-//! result is never used; each function is handled on its own. Inlining and
-//! malloc removal come later.
+//! on constants and algebraic identities (`x + 0`, `x * 1`, ...), forwards
+//! `same_as` copies, turns block inputs that every incoming link sets to the
+//! same constant into that constant, and removes pure operations whose result
+//! is never used; each function is handled on its own. Inlining and malloc
+//! removal come later.
 //!
 //! Invariant: the program's observable behaviour is unchanged; only pure
 //! operations (per the `LlOp` table) are folded or removed.
@@ -60,11 +62,51 @@ fn fold(op: LlOp, args: &[i64]) -> Option<i64> {
     })
 }
 
+/// The operand an integer operation returns unchanged (`x + 0`, `0 + x`,
+/// `x * 1`, `x - 0`, `x | 0`, `x ^ 0`, shifts by 0, `x // 1`), if any.
+fn identity(op: LlOp, args: &[Operand<lltype::Ll>]) -> Option<Operand<lltype::Ll>> {
+    let is = |o: &Operand<lltype::Ll>, v: i64| matches!(o, Operand::Const(LlConst::Int(i)) if *i == v);
+    match (op, args) {
+        (LlOp::IntAdd | LlOp::IntOr | LlOp::IntXor, [x, y]) if is(y, 0) => Some(x.clone()),
+        (LlOp::IntAdd | LlOp::IntOr | LlOp::IntXor, [x, y]) if is(x, 0) => Some(y.clone()),
+        (LlOp::IntSub | LlOp::IntLShift | LlOp::IntRShift, [x, y]) if is(y, 0) => Some(x.clone()),
+        (LlOp::IntMul | LlOp::IntFloorDiv, [x, y]) if is(y, 1) => Some(x.clone()),
+        (LlOp::IntMul, [x, y]) if is(x, 1) => Some(y.clone()),
+        _ => None,
+    }
+}
+
+/// Block input variables that every incoming link sets to the same constant.
+fn constant_inputs(graph: &LlGraph) -> HashMap<VarId, Operand<lltype::Ll>> {
+    let mut incoming: HashMap<usize, Vec<&flowmodel::Link<lltype::Ll>>> = HashMap::new();
+    for block in &graph.blocks {
+        for link in &block.exits {
+            incoming.entry(link.target.0 as usize).or_default().push(link);
+        }
+    }
+    let mut found = HashMap::new();
+    for (b, links) in incoming {
+        // The start block also receives the function's arguments.
+        if b == graph.startblock.0 as usize || b == graph.returnblock.0 as usize {
+            continue;
+        }
+        for (i, &var) in graph.blocks[b].inputargs.iter().enumerate() {
+            let first = links[0].args.get(i);
+            if let Some(c @ Operand::Const(_)) = first {
+                if links.iter().all(|l| l.args.get(i) == Some(c)) {
+                    found.insert(var, c.clone());
+                }
+            }
+        }
+    }
+    found
+}
+
 /// Replaces the results of foldable operations (and `same_as` copies) by
 /// their values everywhere in the graph, repeating until nothing changes.
 fn fold_constants(graph: &mut LlGraph) {
     loop {
-        let mut known: HashMap<VarId, Operand<lltype::Ll>> = HashMap::new();
+        let mut known = constant_inputs(graph);
         for block in &graph.blocks {
             for op in &block.operations {
                 if op.op == LlOp::SameAs {
@@ -84,6 +126,8 @@ fn fold_constants(graph: &mut LlGraph) {
                     .collect();
                 if let Some(value) = ints.and_then(|ints| fold(op.op, &ints)) {
                     known.insert(op.result, Operand::Const(LlConst::Int(value)));
+                } else if let Some(same) = identity(op.op, &op.args) {
+                    known.insert(op.result, same);
                 }
             }
         }
@@ -118,6 +162,27 @@ fn fold_constants(graph: &mut LlGraph) {
             for link in &mut block.exits {
                 for a in &mut link.args {
                     *a = resolve(a.clone());
+                }
+            }
+        }
+        // Block inputs that became constants are no longer passed.
+        let dropped: Vec<Vec<usize>> = graph
+            .blocks
+            .iter()
+            .map(|b| (0..b.inputargs.len()).filter(|&i| known.contains_key(&b.inputargs[i])).collect())
+            .collect();
+        for (b, drop) in dropped.iter().enumerate() {
+            if !drop.is_empty() {
+                let block = &mut graph.blocks[b];
+                block.inputargs = (0..block.inputargs.len()).filter(|i| !drop.contains(i)).map(|i| block.inputargs[i]).collect();
+                changed = true;
+            }
+        }
+        for block in &mut graph.blocks {
+            for link in &mut block.exits {
+                let drop = &dropped[link.target.0 as usize];
+                if !drop.is_empty() {
+                    link.args = (0..link.args.len()).filter(|i| !drop.contains(i)).map(|i| link.args[i].clone()).collect();
                 }
             }
         }
