@@ -1,0 +1,1 @@
+"""rpython.jit: only what targets import (codewriter.policy.JitPolicy)."""

@@ -1,0 +1,1 @@
+"""rpython.rlib: the support library RPython programs import."""

@@ -1,0 +1,1 @@
+"""rpython.tool: helpers for writing RPython at import time."""
