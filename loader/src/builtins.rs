@@ -7,9 +7,9 @@
 
 use std::rc::Rc;
 
-use hostobj::{Class, Module, ObjId, Object, OrderedDict, Value};
+use hostobj::{Class, Instance, Module, ObjId, Object, OrderedDict, Value};
 
-use crate::interp::{Interp, Unwind, R};
+use crate::interp::{FrameWhat, Interp, Unwind, R};
 use crate::ops::Key;
 
 /// Built-in names that are types (callable, usable with isinstance).
@@ -373,7 +373,10 @@ pub fn builtin_module(it: &mut Interp, name: &str) -> Option<ObjId> {
                 it,
                 m,
                 "sys",
-                &["exit", "exc_info", "getrecursionlimit", "setrecursionlimit", "getdefaultencoding", "getsizeof", "exc_clear", "getfilesystemencoding"],
+                &[
+                    "exit", "exc_info", "getrecursionlimit", "setrecursionlimit", "getdefaultencoding", "getsizeof",
+                    "exc_clear", "getfilesystemencoding", "_getframe",
+                ],
             );
             m
         }
@@ -863,13 +866,23 @@ fn builtin_conv(it: &mut Interp, name: &str, mut args: Vec<Value>, mut kw: Vec<(
             it.binop(syntax::ast::BinOp::Pow, args[0].clone(), args[1].clone())
         }
         "round" => {
+            if let Some(n) = take_kw(&mut kw, "ndigits") {
+                args.push(n);
+            }
+            if let Some(x) = take_kw(&mut kw, "number") {
+                args.insert(0, x);
+            }
+            no_kw(it, name, &kw)?;
             check_args(it, name, &args, 1, 2)?;
             let x = float_arg(it, &args[0])?;
             let n = match args.get(1) {
                 Some(v) => int_arg(it, v)?,
                 None => 0,
             };
-            Ok(Value::Float(crate::format::round_half_away(x, n as i32)))
+            match crate::format::round_half_away(x, n) {
+                Some(r) => Ok(Value::Float(r)),
+                None => it.err("OverflowError", "rounded value too large to represent"),
+            }
         }
         "cmp" => {
             check_args(it, name, &args, 2, 2)?;
@@ -2654,8 +2667,86 @@ fn sys_function(it: &mut Interp, meth: &str, args: Vec<Value>) -> R<Value> {
         }
         "getdefaultencoding" => Ok(Value::str("ascii")),
         "getfilesystemencoding" => Ok(Value::str("UTF-8")),
+        "_getframe" => getframe(it, &args),
         _ => it.unsupported(format!("calling sys.{}", meth)),
     }
+}
+
+/// A class of the interpreter's own objects (`frame`, `code`), made on first use.
+fn internal_class(it: &mut Interp, name: &'static str) -> ObjId {
+    if let Some(&c) = it.classes.get(name) {
+        return c;
+    }
+    let object = it.class_named("object");
+    let c = it.heap.alloc(Object::Class(Class {
+        name: name.into(),
+        module: it.builtins,
+        bases: vec![object],
+        dict: OrderedDict::new(),
+        span: Default::default(),
+    }));
+    it.classes.insert(name, c);
+    c
+}
+
+/// `sys._getframe([depth])`: the frame `depth` calls below the caller's, as
+/// an instance of the class `frame` with `f_locals`, `f_globals`, `f_back`,
+/// `f_code` and `f_lineno`. `f_locals` of a module or class body is the live
+/// namespace (the module, as `globals()` gives it, or the class body's dict,
+/// so writes define class attributes); of a function, a snapshot dict. A
+/// function frame's `f_code` is the function (as `func_code` is); a module's
+/// or class body's is a `code` instance with `co_name`, `co_filename` and
+/// `co_firstlineno`.
+fn getframe(it: &mut Interp, args: &[Value]) -> R<Value> {
+    check_args(it, "_getframe", args, 0, 1)?;
+    let depth = match args.first() {
+        Some(d) => int_arg(it, d)?.max(0) as usize,
+        None => 0,
+    };
+    if depth >= it.frames.len() {
+        return it.err("ValueError", "call stack is not deep enough");
+    }
+    let target = it.frames.len() - 1 - depth;
+    let frame_class = internal_class(it, "frame");
+    let code_class = internal_class(it, "code");
+    let mut back = Value::None;
+    // Outermost first, so that each frame's f_back exists.
+    for i in 0..=target {
+        let (module, call_site) = (it.frames[i].module, it.frames[i].call_site);
+        let line = match it.frames.get(i + 1) {
+            Some(callee) => callee.call_site.line,
+            None => it.span.line,
+        };
+        let filename = match it.heap.module(module).and_then(|m| m.file) {
+            Some(f) => Value::str(&it.sources.path(f).display().to_string()),
+            None => Value::str("?"),
+        };
+        let (locals, code) = match &it.frames[i].what {
+            FrameWhat::Function(f) => {
+                let f = *f;
+                (it.function_locals(i), Value::Obj(f))
+            }
+            what => {
+                let (locals, name, first) = match what {
+                    FrameWhat::Class { ns, name } => (Value::Obj(*ns), name.clone(), call_site.line),
+                    _ => (Value::Obj(module), "<module>".to_string(), 1),
+                };
+                let mut attrs = OrderedDict::new();
+                attrs.insert_str("co_name", Value::str(&name));
+                attrs.insert_str("co_filename", filename);
+                attrs.insert_str("co_firstlineno", Value::Int(first as i64));
+                (locals, it.alloc(Object::Instance(Instance { class: code_class, attrs })))
+            }
+        };
+        let mut attrs = OrderedDict::new();
+        attrs.insert_str("f_back", back);
+        attrs.insert_str("f_code", code);
+        attrs.insert_str("f_globals", Value::Obj(module));
+        attrs.insert_str("f_lineno", Value::Int(line as i64));
+        attrs.insert_str("f_locals", locals);
+        back = it.alloc(Object::Instance(Instance { class: frame_class, attrs }));
+    }
+    Ok(back)
 }
 
 fn operator_function(it: &mut Interp, meth: &str, args: Vec<Value>) -> R<Value> {

@@ -14,7 +14,41 @@ fn shortest_digits(f: f64) -> (String, i32) {
     let s = format!("{:e}", f.abs());
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let digits: String = mant.chars().filter(|c| *c != '.').collect();
-    (digits, exp.parse().unwrap_or(0))
+    let exp: i32 = exp.parse().unwrap_or(0);
+    // When two shortest candidates are equally close to `f`, Rust takes the
+    // upper one and CPython (David Gay's dtoa) the even one: 787808604946368.25
+    // is ...368.2 in CPython. Rust's answer ending in an odd digit may be such
+    // a tie: then the candidate one below also reads back as `f`, and `f` is
+    // exactly halfway between the two.
+    let last = digits.as_bytes().last().copied().unwrap_or(b'0');
+    if last % 2 == 1 {
+        let mut lower = digits.clone();
+        lower.pop();
+        lower.push((last - 1) as char);
+        let reads_back = format!("0.{}e{}", lower, exp + 1).parse::<f64>().ok() == Some(f.abs());
+        if reads_back && exact_digits(f) == normalized(&format!("{}5", lower), exp) {
+            return normalized(&lower, exp);
+        }
+    }
+    (digits, exp)
+}
+
+/// Digits `d1d2d3...` of `d1.d2d3... * 10^exp` without leading or trailing zeros.
+fn normalized(digits: &str, exp: i32) -> (String, i32) {
+    let lead = digits.len() - digits.trim_start_matches('0').len();
+    let d = digits.trim_start_matches('0').trim_end_matches('0');
+    if d.is_empty() {
+        return ("0".into(), 0);
+    }
+    (d.to_string(), exp - lead as i32)
+}
+
+/// The exact decimal value of `|f|` (at most 767 significant digits), normalized.
+fn exact_digits(f: f64) -> (String, i32) {
+    let s = format!("{:.800e}", f.abs());
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    normalized(&digits, exp.parse().unwrap_or(0))
 }
 
 /// Digits and exponent rounded to `prec` significant digits.
@@ -159,20 +193,70 @@ pub fn format_e(f: f64, prec: usize, e_char: char) -> String {
     format!("{}{}{}{:02}", mant, e_char, if exp < 0 { '-' } else { '+' }, exp.abs())
 }
 
-/// `round(x, n)`: halfway cases away from zero (Python 2).
-pub fn round_half_away(x: f64, n: i32) -> f64 {
-    if !x.is_finite() {
-        return x;
+/// `round(x, n)` as CPython 2.7 computes it: the exact binary value of `x`
+/// rounded to `n` decimal places (`n` may be negative), halfway cases away
+/// from zero, the decimal result read back correctly rounded. None if the
+/// result is too large for a float (CPython's OverflowError).
+pub fn round_half_away(x: f64, n: i64) -> Option<f64> {
+    // CPython's bounds: beyond 323 places nothing changes; before -308 all is gone.
+    if !x.is_finite() || x == 0.0 || n > 323 {
+        return Some(x);
     }
-    let p = 10f64.powi(n.clamp(-308, 308));
-    let y = x * p;
-    let r = y.round();
-    let back = r / p;
-    if back.is_finite() {
-        back
+    if n < -308 {
+        return Some(0.0 * x);
+    }
+    // The exact decimal expansion of |x|: as many fractional digits as the
+    // lowest set bit of the significand needs (at most 1074), so that
+    // formatting does not round.
+    let bits = x.to_bits();
+    let (mant, exp) = match ((bits >> 52) & 0x7ff) as i64 {
+        0 => (bits & ((1 << 52) - 1), -1074),
+        e => ((bits & ((1 << 52) - 1)) | (1 << 52), e - 1075),
+    };
+    let lsb = exp + mant.trailing_zeros() as i64;
+    let frac_digits = (-lsb).max(0) as usize;
+    let text = format!("{:.*}", frac_digits, x.abs());
+    let point = text.find('.').unwrap_or(text.len());
+    let digits: Vec<u8> = text.bytes().filter(|c| c.is_ascii_digit()).collect();
+    // Digits kept: those before the `n`th place after the point.
+    let cut = point as i64 + n;
+    if cut >= digits.len() as i64 {
+        return Some(x);
+    }
+    let magnitude = if cut < 0 {
+        0.0
     } else {
-        x
+        let cut = cut as usize;
+        let mut kept = digits[..cut].to_vec();
+        // The exact value is known, so the first dropped digit decides (a
+        // 5 followed by zeros is a tie, rounded up: away from zero).
+        if digits[cut] >= b'5' {
+            let mut i = kept.len();
+            loop {
+                if i == 0 {
+                    kept.insert(0, b'1');
+                    break;
+                }
+                i -= 1;
+                if kept[i] == b'9' {
+                    kept[i] = b'0';
+                } else {
+                    kept[i] += 1;
+                    break;
+                }
+            }
+        }
+        if kept.is_empty() {
+            0.0
+        } else {
+            let s = format!("{}e{}", String::from_utf8_lossy(&kept), -n);
+            s.parse::<f64>().unwrap_or(f64::INFINITY)
+        }
+    };
+    if magnitude.is_infinite() {
+        return None;
     }
+    Some(if x < 0.0 { -magnitude } else { magnitude })
 }
 
 /// `repr(str)`: single quotes unless the text has ' and no ".

@@ -7,7 +7,7 @@ use hostobj::{Module, ObjId, Object, OrderedDict, Value};
 use syntax::ast::Alias;
 
 use crate::builtins;
-use crate::interp::{Frame, Interp, ModuleFile, TraceKind, Unwind, R};
+use crate::interp::{Frame, FrameWhat, Interp, ModuleFile, TraceKind, Unwind, R};
 
 /// Where a module's source is.
 struct Found {
@@ -176,7 +176,9 @@ impl Interp {
 
         let mut frame = Frame::module(m);
         let saved_span = self.span;
+        let slot = self.push_frame(m, FrameWhat::Module, std::collections::HashMap::new());
         let r = self.exec_block(&mut frame, &ast.body);
+        self.pop_frame(slot);
         self.span = saved_span;
         match r {
             Ok(_) => Ok(m),

@@ -92,9 +92,9 @@ pub enum FrameKind {
 }
 
 pub struct FuncFrame {
-    pub locals: HashMap<String, Value>,
-    /// Cells of captured locals and of free variables.
-    pub cells: HashMap<String, ObjId>,
+    /// This frame's entry in `Interp::frames`, which holds its locals and
+    /// cells (so `sys._getframe` can read them from a callee).
+    pub slot: usize,
     pub scope: Rc<Scope>,
     /// Values yielded so far, for a generator function (run eagerly).
     pub yields: Option<Vec<Value>>,
@@ -104,13 +104,26 @@ impl Frame {
     pub fn module(module: ObjId) -> Frame {
         Frame { module, kind: FrameKind::Module }
     }
-    fn cells(&self) -> Option<&HashMap<String, ObjId>> {
-        match &self.kind {
-            FrameKind::Module => None,
-            FrameKind::Function(f) => Some(&f.cells),
-            FrameKind::Class { cells, .. } => Some(cells),
-        }
-    }
+}
+
+/// What a running Python frame shows to `sys._getframe`: one per frame, in
+/// `Interp::frames` (outermost first). A function frame's variables live
+/// here rather than in its `Frame`, so frames below the innermost stay readable.
+pub struct FrameRec {
+    pub module: ObjId,
+    pub what: FrameWhat,
+    /// A function frame's plain locals.
+    pub locals: HashMap<String, Value>,
+    /// A function frame's cells: captured locals and free variables.
+    pub cells: HashMap<String, ObjId>,
+    /// Where the calling frame was when this one started (its `f_lineno`).
+    pub call_site: Span,
+}
+
+pub enum FrameWhat {
+    Module,
+    Class { ns: ObjId, name: String },
+    Function(ObjId),
 }
 
 /// What the loader knows about a module loaded from a file.
@@ -169,6 +182,8 @@ pub struct Interp {
     /// Dicts handed out as an instance's or function's `__dict__`: writes to
     /// them are copied back to the owner's attributes.
     pub(crate) dict_owners: HashMap<ObjId, ObjId>,
+    /// The running Python frames, outermost first (see `FrameRec`).
+    pub frames: Vec<FrameRec>,
 }
 
 impl Interp {
@@ -205,6 +220,7 @@ impl Interp {
             mro_cache: HashMap::new(),
             started: std::time::Instant::now(),
             dict_owners: HashMap::new(),
+            frames: Vec::new(),
         };
         it.modules.insert("__builtin__".into(), builtins);
         crate::builtins::setup(&mut it);
@@ -334,7 +350,31 @@ impl Interp {
         }
     }
 
-    // ----- names ----------------------------------------------------------
+    // ----- frames and names -----------------------------------------------
+
+    /// Records a frame that starts now; its slot in `frames`. End it with `pop_frame`.
+    pub fn push_frame(&mut self, module: ObjId, what: FrameWhat, cells: HashMap<String, ObjId>) -> usize {
+        self.frames.push(FrameRec { module, what, locals: HashMap::new(), cells, call_site: self.span });
+        self.frames.len() - 1
+    }
+
+    /// Ends the frame in `slot` (and any left above it).
+    pub fn pop_frame(&mut self, slot: usize) {
+        self.frames.truncate(slot);
+    }
+
+    /// The cells a nested def or class may capture from `fr`.
+    fn cells_of<'a>(&'a self, fr: &'a Frame) -> Option<&'a HashMap<String, ObjId>> {
+        match &fr.kind {
+            FrameKind::Module => None,
+            FrameKind::Function(f) => self.frames.get(f.slot).map(|r| &r.cells),
+            FrameKind::Class { cells, .. } => Some(cells),
+        }
+    }
+
+    fn local_cell(&self, f: &FuncFrame, name: &str) -> Option<ObjId> {
+        self.frames.get(f.slot).and_then(|r| r.cells.get(name)).copied()
+    }
 
     fn read_cell(&mut self, cell: ObjId, name: &str, local: bool) -> R<Value> {
         let v = match self.heap.get(cell) {
@@ -370,11 +410,11 @@ impl Interp {
             FrameKind::Function(f) => {
                 in_function = true;
                 if !f.scope.globals.contains(name) {
-                    if let Some(&cell) = f.cells.get(name) {
+                    if let Some(cell) = self.local_cell(f, name) {
                         return self.read_cell(cell, name, f.scope.cellvars.contains(name));
                     }
                     if f.scope.bound.contains(name) {
-                        return match f.locals.get(name) {
+                        return match self.frames.get(f.slot).and_then(|r| r.locals.get(name)) {
                             Some(v) => Ok(v.clone()),
                             None => self.err(
                                 "UnboundLocalError",
@@ -421,10 +461,10 @@ impl Interp {
             FrameKind::Module => {}
             FrameKind::Function(f) => {
                 if !f.scope.globals.contains(name) {
-                    if let Some(&cell) = f.cells.get(name) {
+                    if let Some(cell) = self.local_cell(f, name) {
                         *self.heap.get_mut(cell) = Object::Cell(v);
-                    } else {
-                        f.locals.insert(name.to_string(), v);
+                    } else if let Some(r) = self.frames.get_mut(f.slot) {
+                        r.locals.insert(name.to_string(), v);
                     }
                     return;
                 }
@@ -445,12 +485,12 @@ impl Interp {
         let key = Value::str(name);
         let found = match &mut fr.kind {
             FrameKind::Function(f) if !f.scope.globals.contains(name) => {
-                if let Some(&cell) = f.cells.get(name) {
+                if let Some(cell) = self.local_cell(f, name) {
                     let unbound = self.unbound.clone();
                     *self.heap.get_mut(cell) = Object::Cell(unbound);
                     true
                 } else {
-                    f.locals.remove(name).is_some()
+                    self.frames.get_mut(f.slot).is_some_and(|r| r.locals.remove(name).is_some())
                 }
             }
             FrameKind::Class { ns, scope, .. } if !scope.globals.contains(name) => match self.heap.get_mut(*ns) {
@@ -1149,16 +1189,22 @@ impl Interp {
         r
     }
 
+    /// The value of a function frame's variable, without raising.
+    fn peek_local(&self, slot: usize, name: &str) -> Option<Value> {
+        let r = self.frames.get(slot)?;
+        match r.cells.get(name) {
+            Some(&c) => match self.heap.get(c) {
+                Object::Cell(v) if *v != self.unbound => Some(v.clone()),
+                _ => None,
+            },
+            None => r.locals.get(name).cloned(),
+        }
+    }
+
     /// The value a name has in this frame's own scope, without raising.
     fn peek_name(&self, fr: &Frame, name: &str) -> Option<Value> {
         match &fr.kind {
-            FrameKind::Function(f) => match f.cells.get(name) {
-                Some(&c) => match self.heap.get(c) {
-                    Object::Cell(v) if *v != self.unbound => Some(v.clone()),
-                    _ => None,
-                },
-                None => f.locals.get(name).cloned(),
-            },
+            FrameKind::Function(f) => self.peek_local(f.slot, name),
             FrameKind::Class { ns, .. } => match self.heap.get(*ns) {
                 Object::Dict(d) => d.get_str(name).cloned(),
                 _ => None,
@@ -1253,18 +1299,24 @@ impl Interp {
         match &fr.kind {
             FrameKind::Module => Value::Obj(fr.module),
             FrameKind::Class { ns, .. } => Value::Obj(*ns),
-            FrameKind::Function(f) => {
-                let mut names: Vec<&String> = f.locals.keys().chain(f.cells.keys()).collect();
-                names.sort();
-                let mut d = OrderedDict::new();
-                for n in names {
-                    if let Some(v) = self.peek_name(fr, n) {
-                        d.insert_str(n, v);
-                    }
-                }
-                self.new_dict(d)
+            FrameKind::Function(f) => self.function_locals(f.slot),
+        }
+    }
+
+    /// A snapshot dict of the variables of the function frame in `slot`.
+    pub fn function_locals(&mut self, slot: usize) -> Value {
+        let mut names: Vec<String> = match self.frames.get(slot) {
+            Some(r) => r.locals.keys().chain(r.cells.keys()).cloned().collect(),
+            None => Vec::new(),
+        };
+        names.sort();
+        let mut d = OrderedDict::new();
+        for n in names {
+            if let Some(v) = self.peek_local(slot, &n) {
+                d.insert_str(&n, v);
             }
         }
+        self.new_dict(d)
     }
 
     // ----- functions and classes -----------------------------------------
@@ -1323,7 +1375,7 @@ impl Interp {
     fn new_function(&mut self, fr: &Frame, def: Rc<ast::FunctionDef>, defaults: Vec<Value>, span: Span) -> Value {
         let scope = self.function_scope(&def);
         let mut closure: Vec<(String, ObjId)> = Vec::new();
-        if let Some(cells) = fr.cells() {
+        if let Some(cells) = self.cells_of(fr) {
             for name in &scope.free {
                 if let Some(&c) = cells.get(name) {
                     closure.push((name.clone(), c));
@@ -1380,7 +1432,7 @@ impl Interp {
             }
         };
         let mut cells = HashMap::new();
-        if let Some(outer) = fr.cells() {
+        if let Some(outer) = self.cells_of(fr) {
             for name in &scope.free {
                 if let Some(&c) = outer.get(name) {
                     cells.insert(name.clone(), c);
@@ -1390,7 +1442,9 @@ impl Interp {
         let ns = self.heap.alloc(Object::Dict(OrderedDict::new()));
         let mut body_frame = Frame { module: fr.module, kind: FrameKind::Class { ns, cells, scope } };
         self.enter()?;
+        let slot = self.push_frame(fr.module, FrameWhat::Class { ns, name: cdef.name.clone() }, HashMap::new());
         let r = self.exec_block(&mut body_frame, &cdef.body);
+        self.pop_frame(slot);
         self.depth -= 1;
         r?;
         let dict = match std::mem::replace(self.heap.get_mut(ns), Object::Dict(OrderedDict::new())) {
@@ -1469,13 +1523,15 @@ impl Interp {
             cells.insert(c.clone(), cell);
         }
         let yields = if scope.is_generator { Some(Vec::new()) } else { None };
-        let mut frame = Frame {
-            module,
-            kind: FrameKind::Function(Box::new(FuncFrame { locals: HashMap::new(), cells, scope, yields })),
-        };
-        self.bind_args(&mut frame, &name, &def.args, defaults, args, kw)?;
-        self.enter()?;
+        let slot = self.push_frame(module, FrameWhat::Function(fid), cells);
+        let mut frame = Frame { module, kind: FrameKind::Function(Box::new(FuncFrame { slot, scope, yields })) };
+        let r = self.bind_args(&mut frame, &name, &def.args, defaults, args, kw).and_then(|_| self.enter());
+        if let Err(e) = r {
+            self.pop_frame(slot);
+            return Err(e);
+        }
         let r = self.exec_block(&mut frame, &def.body);
+        self.pop_frame(slot);
         self.depth -= 1;
         self.span = call_site;
         let result = match r {

@@ -5,11 +5,12 @@
 //! Entry point: [`load_target`].
 //!
 //! Code map: `import.rs` finds and imports modules; `interp.rs` runs
-//! statements and expressions (frames, calls, classes); `scope.rs` is the
-//! static scope analysis (locals, cells, free variables); `ops.rs`,
-//! `attrs.rs`, `strmeth.rs` and `format.rs` are the semantics of values;
-//! `builtins.rs` holds the built-in modules and functions; `dump.rs` is the
-//! text form.
+//! statements and expressions (frames, calls, classes; `Interp::frames`
+//! records the running frames, and holds function locals, for
+//! `sys._getframe`); `scope.rs` is the static scope analysis (locals, cells,
+//! free variables); `ops.rs`, `attrs.rs`, `strmeth.rs` and `format.rs` are
+//! the semantics of values; `builtins.rs` holds the built-in modules and
+//! functions; `dump.rs` is the text form.
 //!
 //! Architecture invariants: the evaluator never panics on user input and
 //! never overflows the Rust stack: Python calls are counted (RuntimeError past
@@ -29,7 +30,12 @@
 //! metaclasses) are reported as unsupported; `__metaclass__`,
 //! `__getattribute__`, `__setattr__` and `__slots__` have no effect; dict keys
 //! compare instances by identity even when their class defines `__eq__`;
-//! files can only be opened for reading.
+//! files can only be opened for reading; `sys._getframe(n)` gives a minimal
+//! frame object (`f_locals`, `f_globals`, `f_back`, `f_code`, `f_lineno`)
+//! whose `f_locals` is the live namespace for a module or class body (so
+//! `import_from_mixin` can define class attributes) but, for a function, a
+//! snapshot taken by the `_getframe` call, and whose `f_code` for a function
+//! is the function itself (as `func_code` is).
 //!
 //! Host objects the later stages see, beyond the obvious: module globals hold
 //! `__name__`, `__file__`, `__doc__`, `__package__`, `__builtins__` (the

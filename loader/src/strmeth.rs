@@ -203,24 +203,18 @@ fn range_args(it: &mut Interp, args: &[Value], len: usize) -> R<(usize, usize)> 
     Ok((start, end))
 }
 
+/// `s.split(None, maxsplit)` as CPython does it: after `maxsplit` words the
+/// rest, from the next non-white character, is kept whole (trailing white
+/// space included).
 fn split_whitespace<T: Ch>(s: &[T], maxsplit: i64) -> Vec<Vec<T>> {
     let mut out = Vec::new();
     let mut i = 0;
     let n = s.len();
-    while i < n {
+    while maxsplit < 0 || (out.len() as i64) < maxsplit {
         while i < n && s[i].is_space() {
             i += 1;
         }
         if i >= n {
-            break;
-        }
-        if maxsplit >= 0 && out.len() as i64 >= maxsplit {
-            // The rest, with trailing whitespace removed.
-            let mut end = n;
-            while end > i && s[end - 1].is_space() {
-                end -= 1;
-            }
-            out.push(s[i..end].to_vec());
             return out;
         }
         let start = i;
@@ -229,9 +223,16 @@ fn split_whitespace<T: Ch>(s: &[T], maxsplit: i64) -> Vec<Vec<T>> {
         }
         out.push(s[start..i].to_vec());
     }
+    while i < n && s[i].is_space() {
+        i += 1;
+    }
+    if i < n {
+        out.push(s[i..].to_vec());
+    }
     out
 }
 
+/// `s.rsplit(None, maxsplit)`: the mirror image (the rest keeps its leading white space).
 fn rsplit_whitespace<T: Ch>(s: &[T], maxsplit: i64) -> Vec<Vec<T>> {
     let rev: Vec<T> = s.iter().rev().copied().collect();
     let mut parts = split_whitespace(&rev, maxsplit);
@@ -369,8 +370,13 @@ fn method<T: Ch>(it: &mut Interp, meth: &str, s: Vec<T>, args: &[Value]) -> R<Va
             let mut out = Vec::new();
             let mut i = 0;
             let mut done = 0;
+            // CPython 2.7 returns an empty string unchanged when a count is
+            // given, even for an empty pattern: ''.replace('', 'X', 1) == ''.
+            if count == 0 || (s.is_empty() && count > 0) {
+                return Ok(T::make(s));
+            }
             if old.is_empty() {
-                // Inserts `new` between characters (and at both ends).
+                // Inserts `new` before each character and at the end, `count` times at most.
                 for (n, c) in s.iter().enumerate() {
                     if count < 0 || (n as i64) < count {
                         out.extend_from_slice(&new);

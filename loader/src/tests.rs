@@ -116,7 +116,8 @@ fn obj_id(v: &Value) -> ObjId {
 fn import_error_fallback() {
     check(
         "try:\n    from rpython.rlib.nonexistent_xyz import JitDriver\nexcept ImportError, e:\n    print 'fallback:', e\n    JitDriver = None\nprint JitDriver\n",
-        "fallback: No module named rpython.rlib.nonexistent_xyz\nNone\n",
+        // The bundled `rpython` package is found (as with pylib/ on CPython's path).
+        "fallback: No module named nonexistent_xyz\nNone\n",
     );
     check(
         "try:\n    import os.nothere\nexcept ImportError as e:\n    print e\ntry:\n    from os import nothere\nexcept ImportError as e:\n    print e\n",
@@ -418,8 +419,9 @@ fn load_targets() {
 }
 
 /// The programs in loader/tests/cpython: each `NAME.py` must print exactly
-/// `NAME.out`, which is CPython 2.7's output (committed, so no Python 2 is
-/// needed to run the tests).
+/// `NAME.out`, which is CPython 2.7's output with `pylib/` on its path
+/// (`PYTHONPATH=pylib python2.7 NAME.py`, as `tools/run_untranslated.py` runs
+/// programs; committed, so no Python 2 is needed to run the tests).
 #[test]
 fn programs_print_what_cpython_prints() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cpython");
@@ -453,4 +455,45 @@ fn programs_print_what_cpython_prints() {
 #[test]
 fn class_body_sees_module_name() {
     check("class A(object):\n    where = __module__ + '.A'\nprint A.where, A.__module__\n", "t.A t\n");
+}
+
+#[test]
+fn getframe_writes_reach_the_class_being_built() {
+    // Expected output from CPython 2.7.
+    check(
+        "import sys\ndef define(name, v):\n    sys._getframe(1).f_locals[name] = v\nclass A(object):\n    define('x', 3)\n    y = x + 1\nprint A.x, A.y, sys._getframe().f_code.co_name\n",
+        "3 4 <module>\n",
+    );
+    check(
+        "from rpython.rlib.objectmodel import import_from_mixin\nclass M(object):\n    k = 2\n    def f(self):\n        return self.k * 10\nclass A(object):\n    import_from_mixin(M)\nprint A().f(), 'f' in A.__dict__, A.__dict__['f'] is M.__dict__['f']\n",
+        "20 True False\n",
+    );
+}
+
+#[test]
+fn split_replace_and_round_follow_cpython() {
+    // Expected outputs from CPython 2.7.
+    check("print 'a b  c  '.split(None, 1), '  a b  c'.rsplit(None, 1), 'a  '.split(None, 1)\n", "['a', 'b  c  '] ['  a b', 'c'] ['a']\n");
+    check(
+        "print repr('abc'.replace('', '-')), repr('abc'.replace('', '-', 2)), repr(''.replace('', 'X')), repr(''.replace('', 'X', 1))\n",
+        "'-a-b-c-' '-a-bc' 'X' ''\n",
+    );
+    check(
+        "print round(2.675, 2), round(0.5), round(-0.5), round(1.5), round(2.5), round(1234.5678, -2), round(-0.4)\n",
+        "2.67 1.0 -1.0 2.0 3.0 1200.0 -0.0\n",
+    );
+}
+
+#[test]
+fn round_is_exact() {
+    use crate::format::round_half_away as r;
+    assert_eq!(r(2.675, 2), Some(2.67));
+    assert_eq!(r(0.125, 2), Some(0.13));
+    assert_eq!(r(-2.5, 0), Some(-3.0));
+    assert_eq!(r(250.0, -2), Some(300.0));
+    assert_eq!(r(5e22, -23), Some(0.0));
+    assert_eq!(r(1.5e23, -23), Some(2e23));
+    assert_eq!(r(1.7e308, -308), None);
+    assert_eq!(r(5e-324, 400), Some(5e-324));
+    assert!(r(-3.0, -400).is_some_and(|z| z == 0.0 && z.is_sign_negative()));
 }
