@@ -13,9 +13,21 @@
 //! # Calling convention
 //! Generated functions use the System V AMD64 convention: integer and pointer
 //! arguments in rdi, rsi, rdx, rcx, r8, r9 then on the stack, result in rax.
-//! A function that raises sets the runtime's pending-exception word
-//! (`RPY_EXC_TYPE`) to non-zero and returns; callers check it after every call
-//! that can raise and propagate by returning in turn.
+//! A function that raises sets the runtime's pending-exception words and
+//! returns: `rpy_exc_type` holds the address of the exception's class vtable
+//! (see `vtable_layout`), `rpy_exc_value` the exception instance. Callers
+//! check `rpy_exc_type` after every call that can raise and propagate by
+//! returning in turn; a handler compares the vtable's `subclassrange_min`
+//! against the range of the class it catches, then reads both words and
+//! clears them.
+//!
+//! Built-in exceptions the runtime raises (`rpy_raise`) use the program's
+//! own classes, so `except IndexError:` catches them: the generated object
+//! exports `rpy_builtin_exceptions` (see `generated`), which gives, for each
+//! name of `BUILTIN_EXCEPTIONS`, the vtable and a prebuilt instance of that
+//! class (null when the program never catches it). For the others the
+//! runtime uses its own records: vtable-shaped, with an empty subclass range
+//! (-1..-1, matching no handler) and a null name.
 
 /// Size of the object header in bytes.
 pub const HEADER_SIZE: usize = 8;
@@ -30,7 +42,25 @@ pub const TID_STR: u32 = 1;
 pub const TID_PTR_ARRAY: u32 = 2;
 /// A resizable list of GC pointers: { length, items: *PTR_ARRAY }.
 pub const TID_PTR_LIST: u32 = 3;
+/// A GC array of words (the runtime's dict tables).
+pub const TID_WORD_ARRAY: u32 = 4;
+/// A dict (`dict_layout`).
+pub const TID_DICT: u32 = 5;
 pub const FIRST_PROGRAM_TID: u32 = 16;
+
+/// DICT: header | length (live entries) | used (entry slots used) |
+/// entries: *WORD_ARRAY of (key, value, live) triples in insertion order |
+/// index: *WORD_ARRAY (open addressing; entry number + 1, 0 empty, -1
+/// deleted; null in a prebuilt dict until the runtime's first lookup
+/// builds it). Keys and values are words: ints, bools and chars widened,
+/// pointers as addresses.
+pub mod dict_layout {
+    pub const LENGTH: usize = 8;
+    pub const USED: usize = 16;
+    pub const ENTRIES: usize = 24;
+    pub const INDEX: usize = 32;
+    pub const SIZE: usize = 40;
+}
 
 /// STR: header | hash: Signed | length: Signed | chars: [u8; length].
 /// The hash is 0 until computed. Chars are not NUL-terminated.
@@ -53,10 +83,38 @@ pub mod ptr_list_layout {
     pub const SIZE: usize = 24;
 }
 
+/// Instances of user classes: header | typeptr: *VTABLE | fields. A
+/// subclass's struct starts with its base's fields (a prefix), so a
+/// pointer to it is also a valid pointer to the base.
+pub mod instance_layout {
+    /// The instance's class: the address of its vtable.
+    pub const TYPEPTR: usize = 8;
+}
+
+/// A class's vtable (a prebuilt object in the generated data): header |
+/// subclassrange_min | subclassrange_max | name: *STR | method slots.
+/// Classes are numbered in preorder of the inheritance tree, so `C` is an
+/// instance of `B` iff `B.min <= C.min <= B.max`. A subclass's vtable starts
+/// with its base's slots (a prefix).
+pub mod vtable_layout {
+    pub const SUBCLASSRANGE_MIN: usize = 8;
+    pub const SUBCLASSRANGE_MAX: usize = 16;
+    /// The class name (a STR), for error reports.
+    pub const NAME: usize = 24;
+    /// The first method slot (a function address).
+    pub const FIRST_SLOT: usize = 32;
+}
+
 /// Symbols the generated object defines and the runtime uses.
 pub mod generated {
     /// `extern "C" fn(argv: *PTR_LIST of STR) -> i64`: the translated entry point.
     pub const ENTRY_POINT: &str = "rpy_entry_point";
+    /// A GC array of `Signed` (header | length | items): for each index `i`
+    /// of `BUILTIN_EXCEPTIONS`, item `2i` is the address of the class's
+    /// vtable and item `2i + 1` a prebuilt instance; null (or an index past
+    /// the length) when the program does not have that class. The backend
+    /// emits an empty table when the program exports none.
+    pub const BUILTIN_EXCEPTIONS_TABLE: &str = "rpy_builtin_exceptions";
 }
 
 /// Symbols the runtime defines and generated code calls or reads.
@@ -65,8 +123,12 @@ pub mod runtime {
     /// `fn(tid: u32 as i64, size: i64) -> *mut u8`: a zeroed object with its header set.
     /// The only allocation entry point, so a real GC slots in without changing callers.
     pub const MALLOC: &str = "rpy_malloc";
-    /// `static mut RPY_EXC_TYPE: usize`: non-zero while an exception is pending.
+    /// `static mut rpy_exc_type: usize`: non-zero while an exception is
+    /// pending: the address of its class's vtable.
     pub const EXC_TYPE: &str = "rpy_exc_type";
+    /// `static mut rpy_exc_value: usize`: the pending exception instance
+    /// (null for the runtime's own records).
+    pub const EXC_VALUE: &str = "rpy_exc_value";
     /// `fn(i64) -> *STR`: `str(i)` of an int.
     pub const INT_TO_STR: &str = "rpy_int_to_str";
     /// `fn(*STR) -> i64`: `int(s)`; raises ValueError on bad input.
@@ -85,13 +147,121 @@ pub mod runtime {
     pub const PRINT_NEWLINE: &str = "rpy_print_newline";
     /// `fn(name: *const u8 (NUL-terminated))`: raise a built-in exception by name.
     pub const RAISE: &str = "rpy_raise";
+    /// `fn(c: i64) -> *STR`: a one-character str.
+    pub const CHAR_TO_STR: &str = "rpy_char_to_str";
+    /// `fn(*STR, i64) -> i64`: a str index made non-negative; raises IndexError.
+    pub const STR_CHECK_INDEX: &str = "rpy_str_check_index";
+    /// `fn(*STR, start, stop) -> *STR`: `s[start:stop]` (no stop: `i64::MAX`).
+    pub const STR_SLICE: &str = "rpy_str_slice";
+    // Str methods (`strmeth` in the runtime).
+    /// `fn(s, sub, start, end, reverse) -> i64`: find / rfind (-1 if absent).
+    pub const STR_FIND: &str = "rpy_str_find";
+    /// `fn(s, sub) -> i64`
+    pub const STR_COUNT: &str = "rpy_str_count";
+    /// `fn(s, affix, at_end) -> i64`: startswith / endswith.
+    pub const STR_STARTSWITH: &str = "rpy_str_startswith";
+    /// `fn(s, chars or null, which: 1 left, 2 right, 3 both) -> *STR`
+    pub const STR_STRIP: &str = "rpy_str_strip";
+    /// `fn(s, sep or null, maxsplit, reverse) -> *LIST of STR`
+    pub const STR_SPLIT: &str = "rpy_str_split";
+    /// `fn(s) -> *LIST of STR`
+    pub const STR_SPLITLINES: &str = "rpy_str_splitlines";
+    /// `fn(sep, *LIST, isz) -> *STR`: items are STRs (8) or chars (1).
+    pub const STR_JOIN: &str = "rpy_str_join";
+    /// `fn(s, old, new) -> *STR`
+    pub const STR_REPLACE: &str = "rpy_str_replace";
+    /// `fn(s, upper) -> *STR`
+    pub const STR_CASE: &str = "rpy_str_case";
+    /// `fn(s, what) -> i64`: isdigit 0, isalpha 1, isalnum 2, isspace 3, isupper 4, islower 5.
+    pub const STR_TEST: &str = "rpy_str_test";
+    /// `fn(i, base (8 or 16), upper) -> *STR`: `%o`, `%x`, `%X`.
+    pub const INT_FORMAT: &str = "rpy_int_format";
+    /// `fn(i, base (8 or 16)) -> *STR`: `oct(i)` / `hex(i)`.
+    pub const INT_PREFIXED: &str = "rpy_int_prefixed";
+    /// `fn(s, width, flags: 1 left-align, 2 zero-pad) -> *STR`
+    pub const STR_PAD: &str = "rpy_str_pad";
+    /// `fn(s) -> *STR`: `repr()` of a str.
+    pub const STR_REPR: &str = "rpy_str_repr";
+    /// `fn(s, n) -> *STR`: `s * n`.
+    pub const STR_MUL: &str = "rpy_str_mul";
+    // Lists (`lists` in the runtime): every list has the layout of
+    // `ptr_list_layout` and its items array that of `ptr_array_layout`, with
+    // items of `isz` bytes; `ltid` / `atid` are the type ids to allocate the
+    // list and array with.
+    /// `fn(ltid, atid, len, isz) -> *LIST`: a list of `len` zeroed items.
+    pub const LIST_NEW: &str = "rpy_list_new";
+    /// `fn(*LIST, newlen, atid, isz)`: sets the length, growing the array.
+    pub const LIST_RESIZE: &str = "rpy_list_resize";
+    /// `fn(*LIST, i64) -> i64`: an index made non-negative; raises IndexError.
+    pub const LIST_CHECK_INDEX: &str = "rpy_list_check_index";
+    /// `fn(*LIST, i64, atid, isz) -> i64`: room for `list.insert(i, x)`; returns the slot.
+    pub const LIST_INSERT_ROOM: &str = "rpy_list_insert_room";
+    /// `fn(*LIST, i64, isz)`: removes the item at a checked index.
+    pub const LIST_DELETE: &str = "rpy_list_delete";
+    /// `fn(*LIST, *LIST, atid, isz)`: `l.extend(other)`.
+    pub const LIST_EXTEND: &str = "rpy_list_extend";
+    /// `fn(*LIST, *LIST, ltid, atid, isz) -> *LIST`: `a + b`.
+    pub const LIST_CONCAT: &str = "rpy_list_concat";
+    /// `fn(*LIST, i64, ltid, atid, isz) -> *LIST`: `a * n`.
+    pub const LIST_REPEAT: &str = "rpy_list_repeat";
+    /// `fn(*LIST, start, stop, ltid, atid, isz) -> *LIST`: `l[start:stop]`.
+    pub const LIST_SLICE: &str = "rpy_list_slice";
+    /// `fn(*LIST, start, stop, *LIST, isz)`: equal-length slice assignment; raises ValueError.
+    pub const LIST_SETSLICE: &str = "rpy_list_setslice";
+    /// `fn(*LIST, start, stop, isz)`: `del l[start:stop]`.
+    pub const LIST_DELSLICE: &str = "rpy_list_delslice";
+    /// `fn(*LIST, kind) -> *STR`: `str()` of a list of ints (kind 0), bools
+    /// (1), chars (2) or strs (3).
+    pub const LIST_REPR: &str = "rpy_list_repr";
+    // Dicts (`dicts` in the runtime); `kind` is 1 for str keys (compared by
+    // contents), 0 for word keys (ints, chars, bools, instances).
+    /// `fn() -> *DICT`
+    pub const DICT_NEW: &str = "rpy_dict_new";
+    /// `fn(*DICT, key, kind) -> i64`: the entry number, or -1.
+    pub const DICT_LOOKUP: &str = "rpy_dict_lookup";
+    /// `fn(*DICT, key, kind) -> value`: raises KeyError.
+    pub const DICT_GETITEM: &str = "rpy_dict_getitem";
+    /// `fn(*DICT, key, value, kind)`
+    pub const DICT_SETITEM: &str = "rpy_dict_setitem";
+    /// `fn(*DICT, key, kind)`: raises KeyError.
+    pub const DICT_DELITEM: &str = "rpy_dict_delitem";
+    /// `fn(*DICT, i) -> i64`: the first live entry number >= i, or -1.
+    pub const DICT_NEXT: &str = "rpy_dict_next";
+    /// `fn(*DICT, e) -> key` and `-> value` of a live entry.
+    pub const DICT_KEY_AT: &str = "rpy_dict_key_at";
+    pub const DICT_VALUE_AT: &str = "rpy_dict_value_at";
+    /// `fn(*DICT)`
+    pub const DICT_CLEAR: &str = "rpy_dict_clear";
+    /// `fn(*DICT, key, default, kind) -> value`
+    pub const DICT_GET: &str = "rpy_dict_get";
+    /// `fn(*DICT, key, default, kind) -> value`
+    pub const DICT_SETDEFAULT: &str = "rpy_dict_setdefault";
+    /// `fn(*DICT, key, default, has_default, kind) -> value`: raises KeyError.
+    pub const DICT_POP: &str = "rpy_dict_pop";
+    /// `fn(*DICT, *DICT, kind)`
+    pub const DICT_UPDATE: &str = "rpy_dict_update";
+    /// `fn(*DICT, kind) -> *DICT`
+    pub const DICT_COPY: &str = "rpy_dict_copy";
+    /// `fn(*DICT, which (0 keys, 1 values), ltid, atid, isz) -> *LIST`
+    pub const DICT_LIST: &str = "rpy_dict_list";
+    /// `fn(*DICT, ltid, atid, ttid, tsize, koff, ksize, voff, vsize) -> *LIST`
+    /// of (key, value) tuples.
+    pub const DICT_ITEMS: &str = "rpy_dict_items";
+    /// `fn(start, stop, step, ltid, atid) -> *LIST`: `range()` as a list of
+    /// ints; raises ValueError for a zero step.
+    pub const LIST_RANGE: &str = "rpy_list_range";
+    /// `fn(*STR, ltid, atid) -> *LIST`: `list(s)`, a list of chars.
+    pub const STR_TO_LIST: &str = "rpy_str_to_list";
+    /// `fn(*LIST, isz)`: `l.reverse()`.
+    pub const LIST_REVERSE: &str = "rpy_list_reverse";
     /// `fn(i64, i64) -> i64`: Python `//` on machine ints; raises ZeroDivisionError.
     pub const INT_FLOORDIV: &str = "rpy_int_floordiv";
     /// `fn(i64, i64) -> i64`: Python `%` on machine ints; raises ZeroDivisionError.
     pub const INT_MOD: &str = "rpy_int_mod";
 }
 
-/// Built-in exception names the runtime can raise (`rpy_raise` accepts these).
+/// Built-in exception names the runtime can raise (`rpy_raise` accepts
+/// these); their order is the index in `rpy_builtin_exceptions`.
 pub const BUILTIN_EXCEPTIONS: &[&str] = &[
     "Exception",
     "ValueError",
@@ -104,4 +274,6 @@ pub const BUILTIN_EXCEPTIONS: &[&str] = &[
     "MemoryError",
     "AssertionError",
     "TypeError",
+    "StopIteration",
+    "NotImplementedError",
 ];

@@ -41,6 +41,24 @@ pub(crate) struct Annotator<'h, 'b> {
     file_names: HashMap<FileId, String>,
     /// The entry point's graph.
     entry: Option<GraphId>,
+    /// One classdef per class, by class object (`classdef.rs`).
+    pub classdefs: BTreeMap<ObjId, crate::model::ClassDef>,
+    /// Blocks that looked up methods or attributes, re-flowed when a new
+    /// classdef appears.
+    pub class_readers: BTreeSet<BlockKey>,
+    /// Prebuilt instances already merged into their classdefs.
+    pub prebuilt_seen: HashSet<ObjId>,
+    /// The operation being annotated (graph, block, index).
+    pub current_op: (u32, u32, u32),
+    /// The listdef of each prebuilt list (of its keys, for a prebuilt dict).
+    pub prebuilt_lists: HashMap<ObjId, ListDefId>,
+    /// The listdef of the values of each prebuilt dict.
+    pub prebuilt_dict_values: HashMap<ObjId, ListDefId>,
+    /// The graphs the call being annotated goes to.
+    pub call_graphs: Vec<GraphId>,
+    /// Blocks stopped at a call that does not return (yet), with its callees.
+    /// (None: a `next` that never produces an item.)
+    blocked_calls: BTreeMap<BlockKey, Option<Vec<GraphId>>>,
 }
 
 impl<'h, 'b> Annotator<'h, 'b> {
@@ -70,6 +88,14 @@ impl<'h, 'b> Annotator<'h, 'b> {
             queued: HashSet::new(),
             file_names,
             entry: None,
+            classdefs: BTreeMap::new(),
+            class_readers: BTreeSet::new(),
+            prebuilt_seen: HashSet::new(),
+            call_graphs: Vec::new(),
+            prebuilt_lists: HashMap::new(),
+            prebuilt_dict_values: HashMap::new(),
+            current_op: (0, 0, 0),
+            blocked_calls: BTreeMap::new(),
         }
     }
 
@@ -100,16 +126,57 @@ impl<'h, 'b> Annotator<'h, 'b> {
             self.flow_block(GraphId(key.0), BlockId(key.1))?;
         }
 
+        // A call that never returns is fine when its callee raises: it
+        // reaches its except block, or stops at such a call itself.
+        let mut raising: HashSet<u32> = (0..self.graphs.len() as u32)
+            .filter(|&i| {
+                let ag = &self.graphs[i as usize];
+                ag.is_reached(ag.graph.exceptblock)
+            })
+            .collect();
+        loop {
+            let before = raising.len();
+            for (&(g, _), callees) in &self.blocked_calls {
+                if callees.as_ref().is_some_and(|callees| callees.iter().any(|c| raising.contains(&c.0))) {
+                    raising.insert(g);
+                }
+            }
+            if raising.len() == before {
+                break;
+            }
+        }
+        let fine: Vec<BlockKey> = self
+            .blocked
+            .keys()
+            .filter(|k| match self.blocked_calls.get(k) {
+                Some(Some(callees)) => callees.iter().any(|c| raising.contains(&c.0)),
+                Some(None) => true,
+                None => false,
+            })
+            .copied()
+            .collect();
+        for k in fine {
+            self.blocked.remove(&k);
+        }
         if let Some((&(g, b), &index)) = self.blocked.iter().next() {
             let op = &self.graphs[g as usize].graph.block(BlockId(b)).operations[index];
             let why = match op.op {
                 HlOp::SimpleCall | HlOp::CallArgs => "the function it calls never returns",
+                HlOp::GetAttr => "the attribute is never set",
                 _ => "its value is never known (an item of a list that is always empty?)",
             };
             return Err(Diagnostic::error(op.span, format!("this operation can never complete: {}", why)));
         }
 
-        Ok(Annotations { graphs: self.graphs, entry: g, listdefs: self.listdefs, graph_index: self.graph_index })
+        Ok(Annotations {
+            graphs: self.graphs,
+            entry: g,
+            listdefs: self.listdefs,
+            graph_index: self.graph_index,
+            classdefs: self.classdefs,
+            prebuilt_lists: self.prebuilt_lists,
+            prebuilt_dict_values: self.prebuilt_dict_values,
+        })
     }
 
     pub fn graph(&self, g: GraphId) -> &AnnotatedGraph {
@@ -140,6 +207,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
             bindings: vec![SomeValue::Impossible; nvars],
             origins: vec![Span::default(); nvars],
             reached: vec![false; nblocks],
+            stopped: vec![None; nblocks],
         });
         self.return_readers.push(BTreeSet::new());
         self.graph_index.insert(key, g);
@@ -153,7 +221,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
         }
     }
 
-    fn schedule_all(&mut self, blocks: BTreeSet<BlockKey>) {
+    pub fn schedule_all(&mut self, blocks: BTreeSet<BlockKey>) {
         for (g, b) in blocks {
             self.schedule(GraphId(g), BlockId(b));
         }
@@ -192,6 +260,45 @@ impl<'h, 'b> Annotator<'h, 'b> {
             (SomeValue::List { listdef: l1, can_be_none: n1 }, SomeValue::List { listdef: l2, can_be_none: n2 }) => {
                 let root = self.merge_listdefs(*l1, *l2)?;
                 Some(SomeValue::List { listdef: root, can_be_none: *n1 || *n2 })
+            }
+            (
+                SomeValue::Instance { class: a, can_be_none: n1 },
+                SomeValue::Instance { class: b, can_be_none: n2 },
+            ) => {
+                let class = self.common_base(*a, *b)?;
+                Some(SomeValue::Instance { class, can_be_none: *n1 || *n2 })
+            }
+            (
+                SomeValue::BuiltinMethod { receiver: r1, name: n1 },
+                SomeValue::BuiltinMethod { receiver: r2, name: n2 },
+            ) if n1 == n2 => {
+                let receiver = Box::new(self.union(r1, r2)?);
+                Some(SomeValue::BuiltinMethod { receiver, name: n1.clone() })
+            }
+            (
+                SomeValue::Iterator { container: c1, reversed: r1, enumerate: e1 },
+                SomeValue::Iterator { container: c2, reversed: r2, enumerate: e2 },
+            ) if r1 == r2 && e1 == e2 => {
+                let container = Box::new(self.union(c1, c2)?);
+                Some(SomeValue::Iterator { container, reversed: *r1, enumerate: *e1 })
+            }
+            (SomeValue::ClassRef { class: a }, SomeValue::ClassRef { class: b }) => {
+                Some(SomeValue::ClassRef { class: self.common_base(*a, *b)? })
+            }
+            // A constant class (`raise E` in one place) meets a class reference.
+            (SomeValue::ClassRef { class: a }, SomeValue::Pbc(p)) | (SomeValue::Pbc(p), SomeValue::ClassRef { class: a })
+                if matches!(p.single(), Some(crate::Desc::Class(c)) if self.classdefs.contains_key(&c)) =>
+            {
+                let Some(crate::Desc::Class(c)) = p.single() else { return None };
+                Some(SomeValue::ClassRef { class: self.common_base(*a, c)? })
+            }
+            (
+                SomeValue::Dict { keys: k1, values: v1, can_be_none: n1 },
+                SomeValue::Dict { keys: k2, values: v2, can_be_none: n2 },
+            ) => {
+                let keys = self.merge_listdefs(*k1, *k2)?;
+                let values = self.merge_listdefs(*v1, *v2)?;
+                Some(SomeValue::Dict { keys, values, can_be_none: *n1 || *n2 })
             }
             (SomeValue::Tuple(x), SomeValue::Tuple(y)) if x.len() == y.len() => {
                 let mut items = Vec::new();
@@ -322,10 +429,29 @@ impl<'h, 'b> Annotator<'h, 'b> {
         let block = self.graph(g).graph.block(b).clone();
         self.graphs[g.0 as usize].reached[b.0 as usize] = true;
         self.blocked.remove(&(g.0, b.0));
+        self.graphs[g.0 as usize].stopped[b.0 as usize] = None;
+        self.blocked_calls.remove(&(g.0, b.0));
         for (i, op) in block.operations.iter().enumerate() {
+            self.call_graphs.clear();
+            self.current_op = (g.0, b.0, i as u32);
             let s = self.annotate_op(g, b, i, op)?;
             if s == SomeValue::Impossible {
                 self.blocked.insert((g.0, b.0), i);
+                self.graphs[g.0 as usize].stopped[b.0 as usize] = Some(i as u32);
+                if matches!(op.op, HlOp::SimpleCall | HlOp::CallArgs | HlOp::Next) {
+                    // Fine if the callee raises (checked at the end), or for
+                    // `next` of an iterator over an always empty list; the
+                    // exceptions may still be caught here.
+                    let callees = std::mem::take(&mut self.call_graphs);
+                    // No callee graph: a built-in reading an always empty list.
+                    let callees = if op.op == HlOp::Next || callees.is_empty() { None } else { Some(callees) };
+                    self.blocked_calls.insert((g.0, b.0), callees);
+                    if i + 1 == block.operations.len() && block.exitswitch == ExitSwitch::LastException {
+                        for link in block.exits.iter().skip(1) {
+                            self.follow_exception_link(g, b, &block, link)?;
+                        }
+                    }
+                }
                 return Ok(());
             }
             self.merge_into(g, op.result, s, op.span, Place::Result)?;
@@ -333,11 +459,8 @@ impl<'h, 'b> Annotator<'h, 'b> {
         let known_case = match &block.exitswitch {
             ExitSwitch::None => None,
             ExitSwitch::Value(Operand::Const(c)) => Some(c.clone()),
-            ExitSwitch::Value(Operand::Var(_)) => None,
-            ExitSwitch::LastException => {
-                let span = block.operations.last().map(|op| op.span).unwrap_or(self.graph(g).graph.span);
-                return Err(Diagnostic::error(span, "try/except is not supported yet"));
-            }
+            ExitSwitch::Value(Operand::Var(_)) => self.static_switch(g, &block).map(Value::Bool),
+            ExitSwitch::LastException => None,
         };
         for link in &block.exits {
             if let (Some(k), Some(case)) = (&known_case, &link.exitcase) {
@@ -345,7 +468,39 @@ impl<'h, 'b> Annotator<'h, 'b> {
                     continue;
                 }
             }
-            self.follow_link(g, b, link)?;
+            if link.exc_vars.is_some() {
+                self.follow_exception_link(g, b, &block, link)?;
+            } else {
+                self.follow_link(g, b, link)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// An exception link: its variables hold the caught class and instance.
+    fn follow_exception_link(&mut self, g: GraphId, b: BlockId, block: &flowspace::FlowBlock, link: &FlowLink) -> Result<(), Diagnostic> {
+        if let (Some((t, v)), Some(Value::Obj(class))) = (link.exc_vars, &link.exitcase) {
+            let span = block.operations.last().map(|op| op.span).unwrap_or(self.graph(g).graph.span);
+            self.catch_class(*class, span)?;
+            self.merge_into(g, t, SomeValue::ClassRef { class: *class }, span, Place::Result)?;
+            self.merge_into(g, v, SomeValue::Instance { class: *class, can_be_none: false }, span, Place::Result)?;
+        }
+        self.follow_link(g, b, link)
+    }
+
+    /// A handler catches `class`: it and every built-in exception the
+    /// runtime may raise that derives from it get classdefs, so their
+    /// vtables exist for the handler to match.
+    pub fn catch_class(&mut self, class: ObjId, span: Span) -> Result<(), Diagnostic> {
+        self.classdef(class, span)?;
+        let exceptions = self.heap.find_module("exceptions");
+        for name in abi::BUILTIN_EXCEPTIONS {
+            let found = exceptions.and_then(|m| self.heap.module(m)).and_then(|m| m.globals.get_str(name)).cloned();
+            if let Some(Value::Obj(c)) = found {
+                if self.heap.is_subclass(c, class) {
+                    self.classdef(c, span)?;
+                }
+            }
         }
         Ok(())
     }
@@ -354,24 +509,29 @@ impl<'h, 'b> Annotator<'h, 'b> {
         let span = self.link_span(g, b);
         let graph = &self.graph(g).graph;
         let target = link.target;
-        if target == graph.exceptblock {
-            return Err(Diagnostic::error(span, "raising exceptions is not supported yet"));
-        }
+        let is_raise = target == graph.exceptblock;
         let is_return = target == graph.returnblock;
         let targets: Vec<VarId> = graph.block(target).inputargs.clone();
         if targets.len() != link.args.len() {
             return Err(Diagnostic::error(span, format!("internal error: bad link arity in {}", graph.name)));
         }
         let func = self.graph(g).func;
+        let narrowed = self.isinstance_narrowing(g, b, link);
         let mut changed = false;
         for (arg, &tv) in link.args.iter().zip(&targets) {
             let (s, origin) = match arg {
                 Operand::Var(v) => {
                     let ag = self.graph(g);
-                    (ag.bindings[v.0 as usize].clone(), ag.origins[v.0 as usize])
+                    let mut s = ag.bindings[v.0 as usize].clone();
+                    if let (Some((x, class)), SomeValue::Instance { class: have, .. }) = (narrowed, &s) {
+                        if x == *v && self.is_subclassdef(class, *have) {
+                            s = SomeValue::Instance { class, can_be_none: false };
+                        }
+                    }
+                    (s, ag.origins[v.0 as usize])
                 }
                 Operand::Const(c) => {
-                    let s = crate::rules::annotation_of_constant(self.heap, c).map_err(|m| Diagnostic::error(span, m))?;
+                    let s = self.constant(c, span)?;
                     // Finding the statement is only worth it when the origin is
                     // recorded (first binding) or reported (a conflict).
                     let old = self.graph(g).binding(tv);
@@ -384,6 +544,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
                     (s, origin)
                 }
             };
+            let s = if is_raise { self.raised(s, origin)? } else { s };
             if is_return && Some(g) == self.entry && !matches!(s, SomeValue::Integer { .. } | SomeValue::Bool) {
                 return Err(Diagnostic::error(
                     origin,
@@ -403,10 +564,116 @@ impl<'h, 'b> Annotator<'h, 'b> {
                 let readers = self.return_readers[g.0 as usize].clone();
                 self.schedule_all(readers);
             }
+        } else if is_raise {
+            // The except block has no operations to flow.
         } else if changed || !was_reached {
             self.schedule(g, target);
         }
         Ok(())
+    }
+}
+
+/// The annotation of a prebuilt list or dict, from the listdefs given out.
+pub(crate) fn prebuilt_annotation(
+    heap: &Heap,
+    lists: &HashMap<ObjId, ListDefId>,
+    dict_values: &HashMap<ObjId, ListDefId>,
+    o: ObjId,
+) -> Option<SomeValue> {
+    match heap.get(o) {
+        Object::List(_) => lists.get(&o).map(|&listdef| SomeValue::List { listdef, can_be_none: false }),
+        Object::Dict(_) => Some(SomeValue::Dict { keys: *lists.get(&o)?, values: *dict_values.get(&o)?, can_be_none: false }),
+        _ => None,
+    }
+}
+
+impl Annotator<'_, '_> {
+    /// A value passed to the except block (a raise): the class as a class
+    /// reference, the instance as is; anything else is not an exception.
+    fn raised(&mut self, s: SomeValue, span: Span) -> Result<SomeValue, Diagnostic> {
+        match &s {
+            SomeValue::Pbc(p) => match p.single() {
+                Some(crate::Desc::Class(c)) => {
+                    self.classdef(c, span)?;
+                    Ok(SomeValue::ClassRef { class: c })
+                }
+                _ => Err(Diagnostic::error(span, format!("raising {} is not RPython", self.describe(&s)))),
+            },
+            SomeValue::ClassRef { .. } => Ok(s),
+            SomeValue::Instance { class, .. } if self.heap.is_subclass(*class, self.base_exception()) => {
+                Ok(SomeValue::Instance { class: *class, can_be_none: false })
+            }
+            _ => Err(Diagnostic::error(span, format!("raising {} is not RPython (only exception instances)", self.describe(&s)))),
+        }
+    }
+
+    /// The built-in BaseException class.
+    fn base_exception(&self) -> ObjId {
+        let m = self.heap.find_module("exceptions").and_then(|m| self.heap.module(m));
+        match m.and_then(|m| m.globals.get_str("BaseException")) {
+            Some(Value::Obj(c)) => *c,
+            _ => ObjId(u32::MAX),
+        }
+    }
+
+    /// The value of a block's bool switch when it is an `isinstance` whose
+    /// answer the annotations decide (so the other branch is not annotated,
+    /// as `if isinstance(x, float):` in code shared by several types needs).
+    fn static_switch(&mut self, g: GraphId, block: &flowspace::FlowBlock) -> Option<bool> {
+        let ExitSwitch::Value(Operand::Var(mut v)) = block.exitswitch else { return None };
+        let producer = |v: VarId| block.operations.iter().find(|op| op.result == v);
+        let mut op = producer(v)?;
+        if op.op == HlOp::IsTrue {
+            let Operand::Var(w) = op.args[0] else { return None };
+            v = w;
+            op = producer(v)?;
+        }
+        if op.op != HlOp::SimpleCall || op.args.len() != 3 {
+            return None;
+        }
+        match &op.args[0] {
+            Operand::Const(Value::Obj(f)) if matches!(self.heap.get(*f), Object::Builtin(n) if n == "isinstance") => {}
+            _ => return None,
+        }
+        let (x, cls) = (op.args[1].clone(), op.args[2].clone());
+        let span = op.span;
+        let s = self.operand(g, &x, span).ok()?;
+        let c = self.operand(g, &cls, span).ok()?;
+        let classes = self.isinstance_classes(&c, span).ok()?;
+        let heap = self.heap;
+        crate::rules::static_isinstance(heap, &s, &classes, &|a, b| heap.is_subclass(a, b))
+    }
+
+    /// On the True link of `if isinstance(x, C):`, the variable `x` and the
+    /// class C: the link passes `x` as an instance of C (RPython's
+    /// "knowntypedata").
+    fn isinstance_narrowing(&self, g: GraphId, b: BlockId, link: &FlowLink) -> Option<(VarId, ObjId)> {
+        if link.exitcase != Some(Value::Bool(true)) {
+            return None;
+        }
+        let block = self.graph(g).graph.block(b);
+        let ExitSwitch::Value(Operand::Var(mut v)) = block.exitswitch else { return None };
+        let producer = |v: VarId| block.operations.iter().find(|op| op.result == v);
+        let mut op = producer(v)?;
+        if op.op == HlOp::IsTrue {
+            let Operand::Var(w) = op.args[0] else { return None };
+            v = w;
+            op = producer(v)?;
+        }
+        if op.op != HlOp::SimpleCall || op.args.len() != 3 {
+            return None;
+        }
+        let (Operand::Const(Value::Obj(f)), Operand::Var(x), Operand::Const(Value::Obj(c))) =
+            (&op.args[0], &op.args[1], &op.args[2])
+        else {
+            return None;
+        };
+        match (self.heap.get(*f), self.heap.get(*c)) {
+            (Object::Builtin(name), Object::Class(_)) if name == "isinstance" && self.classdefs.contains_key(c) => {
+                Some((*x, *c))
+            }
+            _ => None,
+        }
     }
 }
 

@@ -144,6 +144,15 @@ impl Annotator<'_, '_> {
         for a in arg_ops {
             args.push(self.operand(g, a, span)?);
         }
+        if let SomeValue::Method { class, name } = &callee {
+            return self.call_method(g, b, *class, name, &shape, &args, span);
+        }
+        if let SomeValue::BuiltinMethod { receiver, name } = &callee {
+            if !shape.keywords.is_empty() || shape.star_arg {
+                return Err(Diagnostic::error(span, format!("keyword arguments to {}() are not supported yet", name)));
+            }
+            return self.call_list_method(g, b, receiver, name, &args, span);
+        }
         let SomeValue::Pbc(pbc) = &callee else {
             return Err(Diagnostic::error(span, format!("{} is not callable", self.describe(&callee))));
         };
@@ -178,6 +187,7 @@ impl Annotator<'_, '_> {
                 let sources = match_arguments(self.heap, f, shape).map_err(|m| Diagnostic::error(span, m))?;
                 let params = param_names(self.heap, f).map_err(|m| Diagnostic::error(span, m))?;
                 let callee = self.graph_for(f, span)?;
+                self.call_graphs.push(callee);
                 let start = self.graph(callee).graph.startblock;
                 let inputs = self.graph(callee).graph.block(start).inputargs.clone();
                 let mut changed = false;
@@ -185,7 +195,7 @@ impl Annotator<'_, '_> {
                     let s = match src {
                         ArgSource::Given(k) => args[k].clone(),
                         ArgSource::Default(v) => {
-                            crate::rules::annotation_of_constant(self.heap, &v).map_err(|m| Diagnostic::error(span, m))?
+                            self.constant(&v, span)?
                         }
                     };
                     let place = Place::Argument { param: params[i].clone(), func: f };
@@ -206,12 +216,30 @@ impl Annotator<'_, '_> {
                 self.call_builtin(&name, args, span)
             }
             Desc::Class(c) => {
-                let name = self.heap.class(c).map(|c| c.name.clone()).unwrap_or_default();
-                if self.is_exception_class(c) {
-                    // `raise E(...)` instantiates E first.
-                    return Err(Diagnostic::error(span, format!("raising or creating exceptions ({}) is not supported yet", name)));
+                if crate::classdef::is_object_class(self.heap, c) {
+                    return Err(Diagnostic::error(span, "creating instances of object is not supported yet"));
                 }
-                Err(Diagnostic::error(span, format!("creating instances of {} is not supported yet", name)))
+                self.classdef(c, span)?;
+                let inst = SomeValue::Instance { class: c, can_be_none: false };
+                match self.heap.lookup_class_attr(c, "__init__") {
+                    Some((def, Value::Obj(f))) if self.heap.function(*f).is_some() => {
+                        let (def, f) = (def, *f);
+                        let this = self.self_annotation(c, def);
+                        let r = self.call_with_self(g, b, f, this, shape, args, span)?;
+                        if r == SomeValue::Impossible {
+                            return Ok(SomeValue::Impossible);
+                        }
+                    }
+                    Some((_, Value::Obj(o))) if matches!(self.heap.get(*o), Object::Builtin(n) if n == "BaseException.__init__") => {
+                        // Exception arguments are accepted and not kept.
+                    }
+                    _ if shape.arg_count() > 0 => {
+                        let name = self.heap.class(c).map(|c| c.name.clone()).unwrap_or_default();
+                        return Err(Diagnostic::error(span, format!("{}() takes no arguments ({} given)", name, shape.arg_count())));
+                    }
+                    _ => {}
+                }
+                Ok(inst)
             }
             Desc::Module(m) => {
                 let name = self.heap.module(m).map(|m| m.name.clone()).unwrap_or_default();
@@ -222,16 +250,302 @@ impl Annotator<'_, '_> {
 }
 
 impl Annotator<'_, '_> {
-    /// Whether `class` derives from BaseException.
-    fn is_exception_class(&self, class: ObjId) -> bool {
-        let mut todo = vec![class];
-        while let Some(c) = todo.pop() {
-            let Some(cls) = self.heap.class(c) else { continue };
-            if cls.name == "BaseException" && cls.bases.is_empty() {
-                return true;
+    /// The annotation of `self` in a method defined in class `def` called on
+    /// an instance of `class`: the highest classdef above `class` that still
+    /// derives from `def` (`def` itself unless `def` is a mixin).
+    pub fn self_annotation(&self, class: ObjId, def: ObjId) -> SomeValue {
+        let mut this = class;
+        for c in self.ancestors(class) {
+            if self.heap.is_subclass(c, def) {
+                this = c;
             }
-            todo.extend(cls.bases.iter().copied());
         }
-        false
+        SomeValue::Instance { class: this, can_be_none: false }
+    }
+
+    /// Calls function `f` with `this` prepended to the arguments.
+    #[allow(clippy::too_many_arguments)]
+    fn call_with_self(
+        &mut self,
+        g: GraphId,
+        b: flowmodel::BlockId,
+        f: ObjId,
+        this: SomeValue,
+        shape: &CallShape,
+        args: &[SomeValue],
+        span: Span,
+    ) -> Result<SomeValue, Diagnostic> {
+        let shape = CallShape { positional: shape.positional + 1, keywords: shape.keywords.clone(), star_arg: shape.star_arg };
+        let mut all = vec![this];
+        all.extend_from_slice(args);
+        self.call_desc(g, b, Desc::Function(f), &shape, &all, span)
+    }
+
+    /// `lst.name(args)`: the list methods.
+    fn call_list_method(
+        &mut self,
+        g: GraphId,
+        b: flowmodel::BlockId,
+        receiver: &SomeValue,
+        name: &str,
+        args: &[SomeValue],
+        span: Span,
+    ) -> Result<SomeValue, Diagnostic> {
+        if let SomeValue::Dict { keys, values, .. } = receiver {
+            return self.call_dict_method(g, b, *keys, *values, name, args, span);
+        }
+        if let SomeValue::String { .. } = receiver {
+            return self.call_str_method(name, args, span);
+        }
+        let SomeValue::List { listdef, .. } = receiver else {
+            return Err(Diagnostic::error(span, format!("the method {}() is not supported yet", name)));
+        };
+        let listdef = *listdef;
+        let arity = |n: &[usize]| -> Result<(), Diagnostic> {
+            if n.contains(&args.len()) {
+                Ok(())
+            } else {
+                Err(Diagnostic::error(span, format!("list.{}() takes {} argument(s) ({} given)", name, n[0], args.len())))
+            }
+        };
+        let int_arg = |me: &Self, s: &SomeValue| -> Result<(), Diagnostic> {
+            if s.is_int_like() {
+                Ok(())
+            } else {
+                Err(Diagnostic::error(span, format!("list.{}() needs an int index, not {}", name, me.describe(s))))
+            }
+        };
+        match name {
+            "append" => {
+                arity(&[1])?;
+                self.generalize_list_item(listdef, args[0].clone(), span)?;
+                Ok(SomeValue::None)
+            }
+            "insert" => {
+                arity(&[2])?;
+                int_arg(self, &args[0])?;
+                self.generalize_list_item(listdef, args[1].clone(), span)?;
+                Ok(SomeValue::None)
+            }
+            "extend" => {
+                arity(&[1])?;
+                match &args[0] {
+                    SomeValue::List { listdef: other, can_be_none: false } => {
+                        let item = self.read_list_item(*other, (g.0, b.0));
+                        self.generalize_list_item(listdef, item, span)?;
+                        // The items are copied as they are: same representation.
+                        self.generalize_list_item(*other, self.listdefs[crate::model::find_listdef(&self.listdefs, listdef).0 as usize].item.clone(), span)?;
+                        Ok(SomeValue::None)
+                    }
+                    other => Err(Diagnostic::error(span, format!("list.extend() of {} is not supported yet", self.describe(other)))),
+                }
+            }
+            "reverse" => {
+                arity(&[0])?;
+                Ok(SomeValue::None)
+            }
+            "pop" => {
+                arity(&[0, 1])?;
+                if let Some(i) = args.first() {
+                    int_arg(self, i)?;
+                }
+                Ok(self.read_list_item(listdef, (g.0, b.0)))
+            }
+            "remove" | "index" | "count" => {
+                arity(&[1])?;
+                let have = self.read_list_item(listdef, (g.0, b.0));
+                if have != SomeValue::Impossible {
+                    self.compare(HlOp::Eq, &have, &args[0], span)?;
+                }
+                Ok(if name == "remove" { SomeValue::None } else { crate::model::S_NONNEG })
+            }
+            _ => Err(Diagnostic::error(span, format!("the list method {}() is not supported yet", name))),
+        }
+    }
+
+    /// `s.name(args)`: the str methods.
+    fn call_str_method(&mut self, name: &str, args: &[SomeValue], span: Span) -> Result<SomeValue, Diagnostic> {
+        let bad = |me: &Self, what: &str| {
+            let given: Vec<String> = args.iter().map(|a| me.describe(a)).collect();
+            Err(Diagnostic::error(span, format!("str.{}() takes {} (given: {})", name, what, given.join(", "))))
+        };
+        let is_str = |s: &SomeValue| matches!(s, SomeValue::String { can_be_none: false } | SomeValue::Char);
+        let str_list = |me: &mut Self| -> Result<SomeValue, Diagnostic> {
+            let listdef = me.site_listdef(4);
+            me.generalize_list_item(listdef, crate::model::S_STR, span)?;
+            Ok(SomeValue::List { listdef, can_be_none: false })
+        };
+        match name {
+            "join" => match args {
+                [SomeValue::List { listdef, can_be_none: false }] => {
+                    let item = self.listdefs[crate::model::find_listdef(&self.listdefs, *listdef).0 as usize].item.clone();
+                    if is_str(&item) || item == SomeValue::Impossible {
+                        Ok(crate::model::S_STR)
+                    } else {
+                        bad(self, "a list of str")
+                    }
+                }
+                _ => bad(self, "a list of str"),
+            },
+            "split" | "rsplit" => match args {
+                [] => str_list(self),
+                [sep] if is_str(sep) || *sep == SomeValue::None => str_list(self),
+                [sep, n] if (is_str(sep) || *sep == SomeValue::None) && n.is_int_like() => str_list(self),
+                _ => bad(self, "a separator and a count"),
+            },
+            "splitlines" if args.is_empty() => str_list(self),
+            "strip" | "lstrip" | "rstrip" => match args {
+                [] => Ok(crate::model::S_STR),
+                [c] if is_str(c) => Ok(crate::model::S_STR),
+                _ => bad(self, "a str of characters"),
+            },
+            "startswith" | "endswith" => match args {
+                [p] if is_str(p) => Ok(SomeValue::Bool),
+                _ => bad(self, "a str"),
+            },
+            "find" | "rfind" => match args {
+                [p] if is_str(p) => Ok(crate::model::S_INT),
+                [p, a] if is_str(p) && a.is_int_like() => Ok(crate::model::S_INT),
+                [p, a, e] if is_str(p) && a.is_int_like() && e.is_int_like() => Ok(crate::model::S_INT),
+                _ => bad(self, "a str and optional bounds"),
+            },
+            "count" => match args {
+                [p] if is_str(p) => Ok(crate::model::S_NONNEG),
+                _ => bad(self, "a str"),
+            },
+            "replace" => match args {
+                [o, n] if is_str(o) && is_str(n) => Ok(crate::model::S_STR),
+                _ => bad(self, "two strs"),
+            },
+            "upper" | "lower" if args.is_empty() => Ok(crate::model::S_STR),
+            "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper" | "islower" if args.is_empty() => Ok(SomeValue::Bool),
+            _ => bad(self, "other arguments"),
+        }
+    }
+
+    /// `d.name(args)`: the dict methods.
+    #[allow(clippy::too_many_arguments)]
+    fn call_dict_method(
+        &mut self,
+        g: GraphId,
+        b: flowmodel::BlockId,
+        keys: crate::ListDefId,
+        values: crate::ListDefId,
+        name: &str,
+        args: &[SomeValue],
+        span: Span,
+    ) -> Result<SomeValue, Diagnostic> {
+        let arity = |n: &[usize]| -> Result<(), Diagnostic> {
+            if n.contains(&args.len()) {
+                Ok(())
+            } else {
+                Err(Diagnostic::error(span, format!("dict.{}() takes {} argument(s) ({} given)", name, n[0], args.len())))
+            }
+        };
+        let reader = (g.0, b.0);
+        match name {
+            "get" | "pop" | "setdefault" => {
+                arity(if name == "setdefault" { &[2] } else { &[1, 2] })?;
+                self.generalize_list_item(keys, args[0].clone(), span)?;
+                if name == "setdefault" {
+                    self.generalize_list_item(values, args[1].clone(), span)?;
+                }
+                let v = self.read_list_item(values, reader);
+                match (name, args.get(1)) {
+                    ("get", None) => Ok(self.union(&v, &SomeValue::None).unwrap_or(v)),
+                    (_, Some(default)) => {
+                        // The default is stored in the same representation as the values.
+                        self.generalize_list_item(values, default.clone(), span)?;
+                        Ok(self.read_list_item(values, reader))
+                    }
+                    _ => Ok(v),
+                }
+            }
+            "keys" | "values" | "iterkeys" | "itervalues" => {
+                arity(&[0])?;
+                let from = if name.ends_with("keys") { keys } else { values };
+                let item = self.read_list_item(from, reader);
+                let listdef = self.site_listdef(3);
+                self.generalize_list_item(listdef, item, span)?;
+                Ok(SomeValue::List { listdef, can_be_none: false })
+            }
+            "items" | "iteritems" => {
+                arity(&[0])?;
+                let k = self.read_list_item(keys, reader);
+                let v = self.read_list_item(values, reader);
+                if k == SomeValue::Impossible || v == SomeValue::Impossible {
+                    return Ok(SomeValue::Impossible);
+                }
+                let listdef = self.site_listdef(3);
+                self.generalize_list_item(listdef, SomeValue::Tuple(vec![k, v]), span)?;
+                Ok(SomeValue::List { listdef, can_be_none: false })
+            }
+            "clear" => {
+                arity(&[0])?;
+                Ok(SomeValue::None)
+            }
+            "copy" => {
+                arity(&[0])?;
+                Ok(SomeValue::Dict { keys, values, can_be_none: false })
+            }
+            "update" => {
+                arity(&[1])?;
+                let me = SomeValue::Dict { keys, values, can_be_none: false };
+                self.union(&me, &args[0]).ok_or_else(|| {
+                    Diagnostic::error(span, format!("dict.update() of {} with {}", self.describe(&me), self.describe(&args[0])))
+                })?;
+                Ok(SomeValue::None)
+            }
+            _ => Err(Diagnostic::error(span, format!("the dict method {}() is not supported yet", name))),
+        }
+    }
+
+    /// `x.name(args)` with `x` an instance of `class`: calls every
+    /// implementation the receiver's class may select.
+    #[allow(clippy::too_many_arguments)]
+    fn call_method(
+        &mut self,
+        g: GraphId,
+        b: flowmodel::BlockId,
+        class: ObjId,
+        name: &str,
+        shape: &CallShape,
+        args: &[SomeValue],
+        span: Span,
+    ) -> Result<SomeValue, Diagnostic> {
+        self.class_readers.insert((g.0, b.0));
+        let mut result = SomeValue::Impossible;
+        let mut blocked = false;
+        for (f, this) in self.method_impls(class, name) {
+            let r = self.call_with_self(g, b, f, this, shape, args, span)?;
+            blocked |= r == SomeValue::Impossible;
+            result = match self.union(&result, &r) {
+                Some(u) => u,
+                None => {
+                    let (d1, d2) = (self.describe(&result), self.describe(&r));
+                    return Err(Diagnostic::error(
+                        span,
+                        format!("the implementations of method {}() called here return {} and {}", name, d1, d2),
+                    ));
+                }
+            };
+        }
+        // Wait until every implementation's result is known.
+        Ok(if blocked { SomeValue::Impossible } else { result })
+    }
+
+    /// The distinct functions `x.name` may be for an instance of `class`
+    /// (one per implementation among `class` and its subclasses), with the
+    /// annotation of `self` each expects.
+    pub fn method_impls(&self, class: ObjId, name: &str) -> Vec<(ObjId, SomeValue)> {
+        let mut out: Vec<(ObjId, SomeValue)> = Vec::new();
+        for d in self.descendants(class) {
+            if let Some((def, Value::Obj(f))) = self.heap.lookup_class_attr(d, name) {
+                if self.heap.function(*f).is_some() && !out.iter().any(|(g, _)| g == f) {
+                    out.push((*f, self.self_annotation(d, def)));
+                }
+            }
+        }
+        out
     }
 }

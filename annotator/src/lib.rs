@@ -21,6 +21,40 @@
 //!   "blocked" until the value arrives. A block still blocked at the end is
 //!   an error (an operation that can never succeed).
 //!
+//! - a call that never returns normally (its callee always raises, or it
+//!   reads an always empty list) leaves its block stopped there
+//!   (`AnnotatedGraph::stopped`); if it ends a `try` body only its exception
+//!   links are followed. That is an error only when the callee can neither
+//!   return nor raise.
+//!
+//! # What it knows about
+//! - Classes (`classdef.rs`): one `ClassDef` per class that is instantiated
+//!   or has prebuilt instances, plus its bases (single inheritance; extra
+//!   bases must be `_mixin_`). Instance attributes live on the highest
+//!   classdef that uses them and generalize (re-flowing their readers);
+//!   non-function class attributes read through instances are attributes
+//!   too, with the class value as default. `x.m` is a `SomeValue::Method`;
+//!   calling it calls every implementation among the subclasses (with
+//!   `self` typed by the class that defines each). The union of two
+//!   instances is their nearest common base. `isinstance(x, C)` narrows `x`
+//!   on the True branch, and when the annotations decide it (built-in types,
+//!   a known subclass) the other branch is not followed.
+//! - Exceptions: `raise` passes (class, instance) to the except block; an
+//!   exception link binds its variables to the handler's class
+//!   (`ClassRef`) and an instance of it. A handler for class C also creates
+//!   classdefs for every built-in exception the runtime raises that derives
+//!   from C (`abi::BUILTIN_EXCEPTIONS`), so their vtables exist.
+//! - Iteration: `xrange()`, and `range()` whose result is only iterated
+//!   (`for i in range(n)`), are `Range`s; any other `range()` is a list of
+//!   ints. `iter`, `enumerate` and `reversed` give `Iterator`s over lists,
+//!   strs, ranges and dicts (their keys).
+//! - Lists: item annotations in `ListDef`s (prebuilt lists get one each);
+//!   methods are `BuiltinMethod`s; `+` and slice assignment merge listdefs.
+//! - Dicts: `SomeValue::Dict` names two listdefs (keys, values), so they
+//!   generalize and merge like list items; dict and str methods are
+//!   `BuiltinMethod`s too. `str % x` is a str (the rtyper requires a
+//!   constant format).
+//!
 //! Bindings are per (graph, variable). Every binding remembers where its
 //! first value came from, so that a union of incompatible types (an int and
 //! a str in the same variable) is reported at the place where the conflict
@@ -36,10 +70,11 @@
 
 mod annotator;
 mod calls;
+mod classdef;
 pub mod model;
 mod rules;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use diag::{Diagnostic, Span};
 use flowmodel::{Operand, VarId};
@@ -48,8 +83,9 @@ use hostobj::{Heap, ObjId};
 
 pub use calls::{call_operands, match_arguments, param_names, ArgSource, CallSite};
 pub use flowspace::CallShape;
-pub use model::{Desc, ListDef, ListDefId, SomePbc, SomeValue};
-pub use rules::{annotation_of_constant, op_symbol};
+pub use classdef::{class_member, is_object_class, ClassMember};
+pub use model::{Attr, ClassDef, Desc, ListDef, ListDefId, SomePbc, SomeValue};
+pub use rules::{annotation_of_constant, op_symbol, static_isinstance};
 
 /// Index of an annotated graph in `Annotations::graphs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -71,6 +107,10 @@ pub struct AnnotatedGraph {
     pub origins: Vec<Span>,
     /// Blocks the annotator reached, indexed by `BlockId`.
     pub reached: Vec<bool>,
+    /// Per block: the index of a call that never returns normally (its
+    /// callee always raises); the block's later operations and normal exit
+    /// are never reached.
+    pub stopped: Vec<Option<u32>>,
 }
 
 impl AnnotatedGraph {
@@ -95,6 +135,13 @@ pub struct Annotations {
     /// Every list's item annotation (`SomeValue::List` names one).
     pub listdefs: Vec<ListDef>,
     graph_index: HashMap<(ObjId, String), GraphId>,
+    /// One classdef per class the program uses, by class object.
+    pub classdefs: BTreeMap<ObjId, ClassDef>,
+    /// The listdef of each prebuilt list (a list built at import time), or
+    /// of the keys of each prebuilt dict.
+    pub prebuilt_lists: HashMap<ObjId, ListDefId>,
+    /// The listdef of the values of each prebuilt dict.
+    pub prebuilt_dict_values: HashMap<ObjId, ListDefId>,
 }
 
 impl Annotations {
@@ -123,8 +170,64 @@ impl Annotations {
     pub fn operand_annotation(&self, heap: &Heap, g: GraphId, o: &Operand<Flow>) -> Result<SomeValue, String> {
         match o {
             Operand::Var(v) => Ok(self.graph(g).binding(*v).clone()),
-            Operand::Const(c) => annotation_of_constant(heap, c),
+            Operand::Const(c) => self.constant_annotation(heap, c),
         }
+    }
+
+    /// The annotation of a constant (prebuilt lists have their listdef).
+    pub fn constant_annotation(&self, heap: &Heap, c: &hostobj::Value) -> Result<SomeValue, String> {
+        let lookup = |o| annotator::prebuilt_annotation(heap, &self.prebuilt_lists, &self.prebuilt_dict_values, o);
+        rules::annotation_of_constant_with(heap, c, &lookup)
+    }
+
+    /// The classdef chain from `class` up to its root.
+    pub fn ancestors(&self, class: ObjId) -> Vec<ObjId> {
+        let mut out = vec![class];
+        let mut c = class;
+        while let Some(p) = self.classdefs.get(&c).and_then(|d| d.parent) {
+            out.push(p);
+            c = p;
+        }
+        out
+    }
+
+    /// The classdefs in preorder of the inheritance tree (roots and
+    /// children in class-object order): each class's subclasses follow it
+    /// contiguously, which is what subclass-range ids need.
+    pub fn classdefs_preorder(&self) -> Vec<ObjId> {
+        fn visit(ann: &Annotations, c: ObjId, out: &mut Vec<ObjId>) {
+            out.push(c);
+            for (&k, d) in &ann.classdefs {
+                if d.parent == Some(c) {
+                    visit(ann, k, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (&k, d) in &self.classdefs {
+            if d.parent.is_none() {
+                visit(self, k, &mut out);
+            }
+        }
+        out
+    }
+
+    /// The distinct functions `x.name(...)` may call for an instance of
+    /// `class` or a subclass, each with the class whose method it is for
+    /// each subclass: `(function, classes that select it)`.
+    pub fn method_impls(&self, heap: &Heap, class: ObjId, name: &str) -> Vec<(ObjId, Vec<ObjId>)> {
+        let mut out: Vec<(ObjId, Vec<ObjId>)> = Vec::new();
+        for d in self.classdefs.keys().copied().filter(|&d| self.ancestors(d).contains(&class)) {
+            if let Some((_, hostobj::Value::Obj(f))) = heap.lookup_class_attr(d, name) {
+                if heap.function(*f).is_some() {
+                    match out.iter_mut().find(|(g, _)| g == f) {
+                        Some((_, users)) => users.push(d),
+                        None => out.push((*f, vec![d])),
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Text form of an annotation (`SomeInteger(nonneg)`).

@@ -9,17 +9,43 @@
 //! `SomeList` names a `ListDef` (owned by the annotator) so that every
 //! variable holding the same list sees the item type generalize at once.
 //!
+//! Instances name their class; the annotator keeps one `ClassDef` per class
+//! (see `classdef.rs`) whose attribute annotations generalize and re-flow
+//! their readers. The union of two instances is the instance of their
+//! nearest common base classdef (`Annotator::union`).
+//!
 //! Where the rest of RPython's lattice goes, in the same style: `Dict {
 //! dictdef }` (a `DictDef` with key and value annotations, like `ListDef`);
-//! `Instance { classdef, can_be_none }` (a `ClassDef` per user class whose
-//! attribute annotations generalize and re-flow their readers; the union of
-//! two instances is the instance of their common base); `Iterator(item)`;
-//! method PBCs as `Desc::Method`. The union rules stay in `union_simple`
-//! (and `Annotator::union` for the ones that merge defs).
+//! `Iterator(item)`. The union rules stay in `union_simple` (and
+//! `Annotator::union` for the ones that merge defs or need classdefs).
 
 use std::collections::BTreeSet;
 
 use hostobj::{Heap, Object, ObjId};
+
+/// What the annotator knows about one user class ("ClassDef" in RPython):
+/// its place in the single-inheritance tree and its instance attributes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassDef {
+    pub class: ObjId,
+    /// The classdef of the first base class (None for a root: a class whose
+    /// base is `object` or that has no base).
+    pub parent: Option<ObjId>,
+    /// Instance attributes owned by this class (declared here, not in a
+    /// base), by name. An attribute lives on the highest class that reads
+    /// or writes it, so that every subclass shares the field.
+    pub attrs: std::collections::BTreeMap<String, Attr>,
+    /// Prebuilt instances of exactly this class.
+    pub prebuilt: Vec<ObjId>,
+}
+
+/// One instance attribute of a classdef.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attr {
+    pub s: SomeValue,
+    /// Blocks that read it, re-flowed when it generalizes.
+    pub(crate) readers: BTreeSet<(u32, u32)>,
+}
 
 /// Index of a `ListDef` in `Annotations::listdefs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -87,6 +113,27 @@ pub enum SomeValue {
     List { listdef: ListDefId, can_be_none: bool },
     /// Prebuilt constants: functions, builtins, classes, modules.
     Pbc(SomePbc),
+    /// An instance of the user class `class` or of one of its subclasses
+    /// (the class names its `ClassDef`: one classdef per class).
+    Instance { class: ObjId, can_be_none: bool },
+    /// A method `name` bound to an instance of `class` (or a subclass): the
+    /// result of `x.name` before the call. Which function runs is decided
+    /// by the receiver's class at run time (the vtable).
+    Method { class: ObjId, name: String },
+    /// A dict: its keys and values are the items of two listdefs, so they
+    /// generalize (and merge) like list items.
+    Dict { keys: ListDefId, values: ListDefId, can_be_none: bool },
+    /// A method of a built-in type bound to its receiver (`lst.append`).
+    BuiltinMethod { receiver: Box<SomeValue>, name: String },
+    /// What `range()` and `xrange()` return: an immutable arithmetic
+    /// sequence of ints (`nonneg`: every item is >= 0).
+    Range { nonneg: bool },
+    /// An iterator over a list, str or range (`iter(x)`, `enumerate(x)`,
+    /// `reversed(x)`); `enumerate` iterators give (index, item) tuples.
+    Iterator { container: Box<SomeValue>, reversed: bool, enumerate: bool },
+    /// A class object known to be `class` or one of its subclasses (what
+    /// `type(x)` gives, and the type half of a caught exception).
+    ClassRef { class: ObjId },
     /// The constant None.
     None,
 }
@@ -127,7 +174,9 @@ impl SomeValue {
         match self {
             SomeValue::String { can_be_none }
             | SomeValue::Unicode { can_be_none }
-            | SomeValue::List { can_be_none, .. } => *can_be_none,
+            | SomeValue::List { can_be_none, .. }
+            | SomeValue::Instance { can_be_none, .. }
+            | SomeValue::Dict { can_be_none, .. } => *can_be_none,
             SomeValue::Pbc(p) => p.can_be_none,
             SomeValue::None => true,
             _ => false,
@@ -156,6 +205,26 @@ impl SomeValue {
             SomeValue::Pbc(p) => {
                 let names: Vec<String> = p.descs.iter().map(|d| describe_desc(heap, *d)).collect();
                 or_none(&names.join(" or "), p.can_be_none)
+            }
+            SomeValue::Instance { class, can_be_none } => {
+                or_none(&format!("an instance of {}", class_name(heap, *class)), *can_be_none)
+            }
+            SomeValue::Method { class, name } => format!("the method {}.{}", class_name(heap, *class), name),
+            SomeValue::ClassRef { class } => format!("the class {} or a subclass", class_name(heap, *class)),
+            SomeValue::Range { .. } => "a range".into(),
+            SomeValue::Dict { keys, values, can_be_none } => {
+                let k = listdefs[find_listdef(listdefs, *keys).0 as usize].item.describe(heap, listdefs);
+                let v = listdefs[find_listdef(listdefs, *values).0 as usize].item.describe(heap, listdefs);
+                let strip = |t: &str| t.trim_start_matches("an ").trim_start_matches("a ").to_string();
+                or_none(&format!("a dict of {} to {}", strip(&k), strip(&v)), *can_be_none)
+            }
+            SomeValue::BuiltinMethod { receiver, name } => {
+                let r = receiver.describe(heap, listdefs);
+                format!("the method {} of {}", name, r.trim_start_matches("an ").trim_start_matches("a "))
+            }
+            SomeValue::Iterator { container, .. } => {
+                let c = container.describe(heap, listdefs);
+                format!("an iterator over {}", c.trim_start_matches("an ").trim_start_matches("a "))
             }
             SomeValue::None => "None".into(),
         }
@@ -194,6 +263,32 @@ impl SomeValue {
                 }
                 format!("SomePBC({})", names.join(", "))
             }
+            SomeValue::Instance { class, can_be_none } => {
+                let none = if *can_be_none { ", can_be_none" } else { "" };
+                format!("SomeInstance({}{})", class_name(heap, *class), none)
+            }
+            SomeValue::Method { class, name } => format!("SomeMethod({}.{})", class_name(heap, *class), name),
+            SomeValue::ClassRef { class } => format!("SomeType({})", class_name(heap, *class)),
+            SomeValue::Range { nonneg } => flags("SomeRange", &[("nonneg", *nonneg)]),
+            SomeValue::Dict { keys, values, can_be_none } => {
+                let k = listdefs[find_listdef(listdefs, *keys).0 as usize].item.dump(heap, listdefs);
+                let v = listdefs[find_listdef(listdefs, *values).0 as usize].item.dump(heap, listdefs);
+                let none = if *can_be_none { ", can_be_none" } else { "" };
+                format!("SomeDict({} -> {}{})", k, v, none)
+            }
+            SomeValue::BuiltinMethod { receiver, name } => {
+                format!("SomeBuiltinMethod({}.{})", receiver.dump(heap, listdefs), name)
+            }
+            SomeValue::Iterator { container, reversed, enumerate } => {
+                let mut text = format!("SomeIterator({}", container.dump(heap, listdefs));
+                if *reversed {
+                    text.push_str(", reversed");
+                }
+                if *enumerate {
+                    text.push_str(", enumerate");
+                }
+                text + ")"
+            }
             SomeValue::None => "SomeNone".into(),
         }
     }
@@ -205,6 +300,11 @@ pub fn find_listdef(listdefs: &[ListDef], mut id: ListDefId) -> ListDefId {
         id = next;
     }
     id
+}
+
+/// The name of a class object.
+pub fn class_name(heap: &Heap, class: ObjId) -> String {
+    heap.class(class).map(|c| c.name.clone()).unwrap_or_else(|| "?".into())
 }
 
 pub fn describe_desc(heap: &Heap, desc: Desc) -> String {
@@ -243,11 +343,16 @@ pub fn union_simple(a: &SomeValue, b: &SomeValue) -> Option<SomeValue> {
         (Unicode { can_be_none: n1 }, Unicode { can_be_none: n2 }) => Unicode { can_be_none: *n1 || *n2 },
         (Unicode { .. }, None) | (None, Unicode { .. }) => Unicode { can_be_none: true },
         (List { listdef, .. }, None) | (None, List { listdef, .. }) => List { listdef: *listdef, can_be_none: true },
+        (Dict { keys, values, .. }, None) | (None, Dict { keys, values, .. }) => {
+            Dict { keys: *keys, values: *values, can_be_none: true }
+        }
+        (Instance { class, .. }, None) | (None, Instance { class, .. }) => Instance { class: *class, can_be_none: true },
         (Pbc(p), None) | (None, Pbc(p)) => Pbc(SomePbc { descs: p.descs.clone(), can_be_none: true }),
         (Pbc(p1), Pbc(p2)) => Pbc(SomePbc {
             descs: p1.descs.union(&p2.descs).copied().collect(),
             can_be_none: p1.can_be_none || p2.can_be_none,
         }),
+        (Range { nonneg: n1 }, Range { nonneg: n2 }) => Range { nonneg: *n1 && *n2 },
         (Tuple(x), Tuple(y)) if x.len() == y.len() => {
             let mut items = Vec::new();
             for (s1, s2) in x.iter().zip(y) {

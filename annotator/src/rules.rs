@@ -14,6 +14,16 @@ use crate::GraphId;
 
 /// The annotation of a constant host value.
 pub fn annotation_of_constant(heap: &Heap, c: &Value) -> Result<SomeValue, String> {
+    annotation_of_constant_with(heap, c, &|_| None)
+}
+
+/// Like `annotation_of_constant`, with the listdef of each prebuilt list
+/// (which the annotator gives out).
+pub fn annotation_of_constant_with(
+    heap: &Heap,
+    c: &Value,
+    prebuilt: &dyn Fn(hostobj::ObjId) -> Option<SomeValue>,
+) -> Result<SomeValue, String> {
     Ok(match c {
         Value::None => SomeValue::None,
         Value::Bool(_) => SomeValue::Bool,
@@ -28,12 +38,15 @@ pub fn annotation_of_constant(heap: &Heap, c: &Value) -> Result<SomeValue, Strin
             Object::Class(_) => SomeValue::pbc(Desc::Class(*id)),
             Object::Module(_) => SomeValue::pbc(Desc::Module(*id)),
             Object::Tuple(items) => {
-                let items: Result<Vec<_>, _> = items.iter().map(|v| annotation_of_constant(heap, v)).collect();
+                let items: Result<Vec<_>, _> =
+                    items.iter().map(|v| annotation_of_constant_with(heap, v, prebuilt)).collect();
                 SomeValue::Tuple(items?)
             }
-            Object::List(_) => return Err("prebuilt lists are not supported yet".into()),
-            Object::Dict(_) => return Err("dicts are not supported yet".into()),
-            Object::Instance(_) => return Err("prebuilt instances are not supported yet".into()),
+            Object::List(_) | Object::Dict(_) => match prebuilt(*id) {
+                Some(s) => s,
+                None => return Err("internal error: a prebuilt list or dict without a listdef".into()),
+            },
+            Object::Instance(i) => SomeValue::Instance { class: i.class, can_be_none: false },
             Object::BoundMethod { .. } => return Err("bound methods are not supported yet".into()),
             Object::StaticMethod(_) => return Err("static methods are not supported yet".into()),
             Object::Cell(_) => return Err("closures are not supported yet".into()),
@@ -44,6 +57,36 @@ pub fn annotation_of_constant(heap: &Heap, c: &Value) -> Result<SomeValue, Strin
             Object::Super { .. } => return Err("super() is not RPython".into()),
         },
     })
+}
+
+/// `isinstance(x, classes)` when the annotation of `x` decides it: built-in
+/// types (`int`, `str`...) against what `x` is, and instances of a class
+/// that derives from one of the (user) classes. None when only the run time
+/// knows (an instance that may be of a subclass, or None).
+pub fn static_isinstance(heap: &Heap, s: &SomeValue, classes: &[hostobj::ObjId], is_sub: &dyn Fn(hostobj::ObjId, hostobj::ObjId) -> bool) -> Option<bool> {
+    let builtin = |c: hostobj::ObjId| match heap.get(c) {
+        Object::Builtin(name) => Some(name.as_str()),
+        _ => None,
+    };
+    let kind: &[&str] = match s {
+        SomeValue::Bool => &["bool", "int", "long"],
+        SomeValue::Integer { .. } => &["int", "long"],
+        SomeValue::Float => &["float"],
+        SomeValue::String { can_be_none: false } | SomeValue::Char => &["str", "basestring"],
+        SomeValue::Unicode { can_be_none: false } => &["unicode", "basestring"],
+        SomeValue::List { can_be_none: false, .. } => &["list"],
+        SomeValue::Tuple(_) => &["tuple"],
+        SomeValue::None => return Some(false),
+        SomeValue::Instance { class, can_be_none } => {
+            let user: Vec<hostobj::ObjId> = classes.iter().copied().filter(|&c| builtin(c).is_none()).collect();
+            if !*can_be_none && user.iter().any(|&c| is_sub(*class, c)) {
+                return Some(true);
+            }
+            return if user.is_empty() { Some(false) } else { None };
+        }
+        _ => return None,
+    };
+    Some(classes.iter().any(|&c| builtin(c).is_some_and(|n| kind.contains(&n))))
 }
 
 /// What an unsupported operation is, in words.
@@ -97,10 +140,10 @@ pub fn op_symbol(op: HlOp) -> &'static str {
 
 impl Annotator<'_, '_> {
     /// The annotation of an operand of graph `g`.
-    pub fn operand(&self, g: GraphId, o: &Operand<Flow>, span: Span) -> Result<SomeValue, Diagnostic> {
+    pub fn operand(&mut self, g: GraphId, o: &Operand<Flow>, span: Span) -> Result<SomeValue, Diagnostic> {
         match o {
             Operand::Var(v) => Ok(self.graph(g).binding(*v).clone()),
-            Operand::Const(c) => annotation_of_constant(self.heap, c).map_err(|m| Diagnostic::error(span, m)),
+            Operand::Const(c) => self.constant(c, span),
         }
     }
 
@@ -114,7 +157,7 @@ impl Annotator<'_, '_> {
         }
         match op.op {
             HlOp::SimpleCall | HlOp::CallArgs => return self.annotate_call(g, b, op),
-            HlOp::GetAttr => return self.annotate_getattr(g, op),
+            HlOp::GetAttr => return self.annotate_getattr(g, b, op),
             HlOp::PrintNewline => return Ok(SomeValue::None),
             _ => {}
         }
@@ -158,12 +201,144 @@ impl Annotator<'_, '_> {
                 self.compare(op.op, &args[0], &args[1], span)
             }
             HlOp::Is => Ok(SomeValue::Bool),
+            HlOp::NewDict => {
+                let keys = self.site_listdef(1);
+                let values = self.site_listdef(2);
+                for pair in args.chunks(2) {
+                    self.generalize_item(keys, pair[0].clone(), span, "dict keys")?;
+                    self.generalize_item(values, pair[1].clone(), span, "dict values")?;
+                }
+                Ok(SomeValue::Dict { keys, values, can_be_none: false })
+            }
+            HlOp::GetItem if matches!(args[0], SomeValue::Dict { .. }) => {
+                let SomeValue::Dict { keys, values, .. } = args[0] else { unreachable!() };
+                self.generalize_list_item(keys, args[1].clone(), span)?;
+                Ok(self.read_list_item(values, (g.0, b.0)))
+            }
+            HlOp::SetItem if matches!(args[0], SomeValue::Dict { .. }) => {
+                let SomeValue::Dict { keys, values, .. } = args[0] else { unreachable!() };
+                self.generalize_item(keys, args[1].clone(), span, "dict keys")?;
+                self.generalize_item(values, args[2].clone(), span, "dict values")?;
+                Ok(SomeValue::None)
+            }
+            HlOp::DelItem | HlOp::Contains if matches!(args[0], SomeValue::Dict { .. }) => {
+                let SomeValue::Dict { keys, .. } = args[0] else { unreachable!() };
+                self.generalize_list_item(keys, args[1].clone(), span)?;
+                Ok(if op.op == HlOp::Contains { SomeValue::Bool } else { SomeValue::None })
+            }
+            HlOp::SetItem => match &args[0] {
+                SomeValue::List { listdef, can_be_none: false } if args[1].is_int_like() => {
+                    self.generalize_list_item(*listdef, args[2].clone(), span)?;
+                    Ok(SomeValue::None)
+                }
+                other => unsupported(format!("item assignment on {} is not supported yet", self.describe(other))),
+            },
+            HlOp::DelItem => match &args[0] {
+                SomeValue::List { can_be_none: false, .. } if args[1].is_int_like() => Ok(SomeValue::None),
+                other => unsupported(format!("`del` of items of {} is not supported yet", self.describe(other))),
+            },
+            HlOp::GetSlice | HlOp::SetSlice | HlOp::DelSlice => {
+                for bound in &args[1..3] {
+                    if !bound.is_int_like() && *bound != SomeValue::None {
+                        return unsupported(format!("slice bounds must be ints, not {}", self.describe(bound)));
+                    }
+                }
+                match (op.op, &args[0]) {
+                    (HlOp::GetSlice, SomeValue::List { listdef, can_be_none: false }) => {
+                        Ok(SomeValue::List { listdef: *listdef, can_be_none: false })
+                    }
+                    (HlOp::GetSlice, SomeValue::String { can_be_none: false } | SomeValue::Char) => Ok(S_STR),
+                    (HlOp::SetSlice, SomeValue::List { listdef, can_be_none: false }) => match &args[3] {
+                        other @ SomeValue::List { .. } => {
+                            self.union(&args[0], other).ok_or_else(|| {
+                                Diagnostic::error(span, format!("slice assignment of {} to {}", self.describe(other), self.describe(&args[0])))
+                            })?;
+                            let _ = listdef;
+                            Ok(SomeValue::None)
+                        }
+                        other => unsupported(format!("assigning {} to a list slice is not supported yet", self.describe(other))),
+                    },
+                    (HlOp::DelSlice, SomeValue::List { can_be_none: false, .. }) => Ok(SomeValue::None),
+                    (_, other) => unsupported(format!("slicing {} is not supported yet", self.describe(other))),
+                }
+            }
+            HlOp::Contains => match (&args[0], &args[1]) {
+                (SomeValue::List { listdef, can_be_none: false }, item) => {
+                    let have = self.read_list_item(*listdef, (g.0, b.0));
+                    if have != SomeValue::Impossible {
+                        self.compare(HlOp::Eq, &have, item, span)?;
+                    }
+                    Ok(SomeValue::Bool)
+                }
+                (SomeValue::String { can_be_none: false } | SomeValue::Char, SomeValue::Char | SomeValue::String { can_be_none: false }) => {
+                    Ok(SomeValue::Bool)
+                }
+                (c, _) => unsupported(format!("the `in` operator on {}", self.describe(c))),
+            },
+            HlOp::Iter => match &args[0] {
+                SomeValue::List { can_be_none: false, .. }
+                | SomeValue::String { can_be_none: false }
+                | SomeValue::Char
+                | SomeValue::Dict { can_be_none: false, .. }
+                | SomeValue::Range { .. } => {
+                    let container = match &args[0] {
+                        SomeValue::Char => S_STR,
+                        other => other.clone(),
+                    };
+                    Ok(SomeValue::Iterator { container: Box::new(container), reversed: false, enumerate: false })
+                }
+                it @ SomeValue::Iterator { .. } => Ok(it.clone()),
+                other => unsupported(format!("iterating over {} is not supported yet", self.describe(other))),
+            },
+            HlOp::Next => match &args[0] {
+                SomeValue::Iterator { container, enumerate, .. } => {
+                    let item = match &**container {
+                        SomeValue::List { listdef, .. } => self.read_list_item(*listdef, (g.0, b.0)),
+                        SomeValue::String { .. } => SomeValue::Char,
+                        SomeValue::Range { nonneg } => SomeValue::Integer { nonneg: *nonneg, unsigned: false },
+                        SomeValue::Dict { keys, .. } => self.read_list_item(*keys, (g.0, b.0)),
+                        other => return unsupported(format!("iterating over {} is not supported yet", self.describe(other))),
+                    };
+                    if item == SomeValue::Impossible {
+                        return Ok(item);
+                    }
+                    Ok(if *enumerate { SomeValue::Tuple(vec![S_NONNEG, item]) } else { item })
+                }
+                other => unsupported(format!("next() of {} is not supported yet", self.describe(other))),
+            },
+            HlOp::ExceptionMatch => match (&args[0], &args[1]) {
+                (SomeValue::ClassRef { .. }, SomeValue::Pbc(p)) if matches!(p.single(), Some(Desc::Class(_))) => {
+                    if let Some(Desc::Class(c)) = p.single() {
+                        self.catch_class(c, span)?;
+                    }
+                    Ok(SomeValue::Bool)
+                }
+                (a, b) => unsupported(format!("matching {} against {} in an except clause is not supported yet", self.describe(a), self.describe(b))),
+            },
+            HlOp::SetAttr => {
+                let Operand::Const(Value::Str(name)) = &op.args[1] else {
+                    return unsupported("setattr() with a non-constant attribute name is not RPython".into());
+                };
+                let name = String::from_utf8_lossy(name).into_owned();
+                match &args[0] {
+                    SomeValue::Instance { class, .. } => {
+                        self.write_attr(*class, &name, args[2].clone(), span)?;
+                        Ok(SomeValue::None)
+                    }
+                    other => unsupported(format!("setting attribute '{}' of {} is not supported yet", name, self.describe(other))),
+                }
+            }
+            HlOp::Type => match &args[0] {
+                SomeValue::Instance { class, .. } => Ok(SomeValue::ClassRef { class: *class }),
+                other => unsupported(format!("type() of {} is not supported yet", self.describe(other))),
+            },
             HlOp::GetItem => self.annotate_getitem(g, b, &op.args[1], &args[0], &args[1], span),
             HlOp::PrintItem => match &args[0] {
                 SomeValue::Integer { .. }
                 | SomeValue::Bool
                 | SomeValue::String { .. }
                 | SomeValue::Char
+                | SomeValue::List { .. }
                 | SomeValue::None => Ok(SomeValue::None),
                 other => unsupported(format!("printing {} is not supported yet", self.describe(other))),
             },
@@ -198,12 +373,44 @@ impl Annotator<'_, '_> {
         }
     }
 
+    /// Whether the result of the current operation is only used by an
+    /// `iter` in its own block (as in `for i in range(n):`).
+    fn only_iterated(&self) -> bool {
+        let (g, b, i) = self.current_op;
+        let block = self.graph(GraphId(g)).graph.block(BlockId(b));
+        let Some(op) = block.operations.get(i as usize) else { return false };
+        let v = Operand::Var(op.result);
+        let uses: Vec<&FlowOp> = block.operations.iter().filter(|o| o.args.contains(&v)).collect();
+        let in_links = block.exits.iter().any(|l| l.args.contains(&v)) || block.exitswitch == flowmodel::ExitSwitch::Value(v.clone());
+        !in_links && uses.len() == 1 && uses[0].op == HlOp::Iter
+    }
+
+    /// The listdef made by the current operation for `tag` (the same one
+    /// each time the operation is re-flowed).
+    pub(crate) fn site_listdef(&mut self, tag: u32) -> crate::ListDefId {
+        let (g, b, i) = self.current_op;
+        let key = (g, b, i + (tag << 24));
+        match self.newlist_defs.get(&key) {
+            Some(&l) => l,
+            None => {
+                let l = self.new_listdef(SomeValue::Impossible);
+                self.newlist_defs.insert(key, l);
+                l
+            }
+        }
+    }
+
     /// Merges `item` into a list's item annotation, re-flowing its readers.
-    fn generalize_list_item(&mut self, listdef: crate::ListDefId, item: SomeValue, span: Span) -> Result<(), Diagnostic> {
+    pub(crate) fn generalize_list_item(&mut self, listdef: crate::ListDefId, item: SomeValue, span: Span) -> Result<(), Diagnostic> {
+        self.generalize_item(listdef, item, span, "list items")
+    }
+
+    /// Like `generalize_list_item`, naming the items `what` in the error.
+    pub(crate) fn generalize_item(&mut self, listdef: crate::ListDefId, item: SomeValue, span: Span, what: &str) -> Result<(), Diagnostic> {
         let root = crate::model::find_listdef(&self.listdefs, listdef);
         let old = self.listdefs[root.0 as usize].item.clone();
         let new = self.union(&old, &item).ok_or_else(|| {
-            Diagnostic::error(span, format!("list items are {} and {}", self.describe(&old), self.describe(&item)))
+            Diagnostic::error(span, format!("{} are {} and {}", what, self.describe(&old), self.describe(&item)))
         })?;
         if new != old {
             let def = &mut self.listdefs[root.0 as usize];
@@ -230,7 +437,7 @@ impl Annotator<'_, '_> {
         }
     }
 
-    fn binary_arith(&self, op: HlOp, a: &SomeValue, b: &SomeValue, span: Span) -> Result<SomeValue, Diagnostic> {
+    fn binary_arith(&mut self, op: HlOp, a: &SomeValue, b: &SomeValue, span: Span) -> Result<SomeValue, Diagnostic> {
         use SomeValue::*;
         if op == HlOp::Pow {
             return Err(Diagnostic::error(span, "the ** operator is not RPython"));
@@ -260,15 +467,28 @@ impl Annotator<'_, '_> {
                 _ => bad(),
             },
             (x, y) if x.is_string_like() && y.is_string_like() && op == HlOp::Add => Ok(S_STR),
-            (x, y) if x.is_string_like() && y.is_int_like() && op == HlOp::Mul => Ok(S_STR),
-            (x, _) if x.is_string_like() && op == HlOp::Mod => {
-                Err(Diagnostic::error(span, "string formatting with % is not supported yet"))
+            (List { listdef, can_be_none: false }, y) if y.is_int_like() && op == HlOp::Mul => {
+                Ok(List { listdef: *listdef, can_be_none: false })
             }
+            (List { can_be_none: false, .. }, List { can_be_none: false, .. }) if op == HlOp::Add => {
+                // Both operands and the result share one listdef, as in RPython.
+                let l = self.union(a, b).ok_or_else(|| {
+                    Diagnostic::error(span, format!("adding {} and {}", self.describe(a), self.describe(b)))
+                })?;
+                Ok(l)
+            }
+            (x, y) if x.is_string_like() && y.is_int_like() && op == HlOp::Mul => Ok(S_STR),
+            (y, x) if x.is_string_like() && y.is_int_like() && op == HlOp::Mul => Ok(S_STR),
+            (y, List { listdef, can_be_none: false }) if y.is_int_like() && op == HlOp::Mul => {
+                Ok(List { listdef: *listdef, can_be_none: false })
+            }
+            // The format is checked by the rtyper (it must be a constant).
+            (x, _) if x.is_string_like() && op == HlOp::Mod => Ok(S_STR),
             _ => bad(),
         }
     }
 
-    fn compare(&self, op: HlOp, a: &SomeValue, b: &SomeValue, span: Span) -> Result<SomeValue, Diagnostic> {
+    pub(crate) fn compare(&self, op: HlOp, a: &SomeValue, b: &SomeValue, span: Span) -> Result<SomeValue, Diagnostic> {
         use SomeValue::*;
         let numeric = |s: &SomeValue| s.is_int_like() || *s == Float;
         let ok = match (a, b) {
@@ -278,6 +498,9 @@ impl Annotator<'_, '_> {
             (Unicode { .. }, Unicode { .. }) => true,
             (Pbc(_), Pbc(_) | None) | (None, Pbc(_)) => matches!(op, HlOp::Eq | HlOp::Ne),
             (Tuple(x), Tuple(y)) => x.len() == y.len(),
+            (List { .. }, List { .. }) => matches!(op, HlOp::Eq | HlOp::Ne),
+            // Instances without __eq__ compare by identity.
+            (Instance { .. }, Instance { .. } | None) | (None, Instance { .. }) => matches!(op, HlOp::Eq | HlOp::Ne),
             _ => false,
         };
         if ok {
@@ -322,7 +545,7 @@ impl Annotator<'_, '_> {
         }
     }
 
-    fn annotate_getattr(&mut self, g: GraphId, op: &FlowOp) -> Result<SomeValue, Diagnostic> {
+    fn annotate_getattr(&mut self, g: GraphId, b: BlockId, op: &FlowOp) -> Result<SomeValue, Diagnostic> {
         let span = op.span;
         let obj = self.operand(g, &op.args[0], span)?;
         if obj == SomeValue::Impossible {
@@ -337,7 +560,7 @@ impl Annotator<'_, '_> {
                 Some(Desc::Module(m)) => {
                     let module = self.heap.module(m).expect("Desc::Module of a module");
                     match module.globals.get_str(&name) {
-                        Some(v) => annotation_of_constant(self.heap, v).map_err(|m| Diagnostic::error(span, m)),
+                        Some(v) => self.constant(&v.clone(), span),
                         None if module.file.is_none() => Err(Diagnostic::error(
                             span,
                             format!("{}.{} is not supported yet", module.name, name),
@@ -353,14 +576,68 @@ impl Annotator<'_, '_> {
                     format!("reading attribute '{}' of {} is not supported yet", name, self.describe(&obj)),
                 )),
             },
-            SomeValue::String { .. } | SomeValue::Char => {
-                Err(Diagnostic::error(span, format!("the str method {}() is not supported yet", name)))
+            SomeValue::String { can_be_none: false } | SomeValue::Char => match name.as_str() {
+                "join" | "split" | "rsplit" | "splitlines" | "strip" | "lstrip" | "rstrip" | "startswith" | "endswith"
+                | "find" | "rfind" | "count" | "replace" | "upper" | "lower" | "isdigit" | "isalpha" | "isalnum"
+                | "isspace" | "isupper" | "islower" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(S_STR), name }),
+                _ => Err(Diagnostic::error(span, format!("the str method {}() is not supported yet", name))),
+            },
+            SomeValue::Dict { can_be_none: false, .. } => match name.as_str() {
+                "get" | "keys" | "values" | "items" | "iterkeys" | "itervalues" | "iteritems" | "pop" | "setdefault"
+                | "clear" | "copy" | "update" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
+                _ => Err(Diagnostic::error(span, format!("the dict method {}() is not supported yet", name))),
+            },
+            SomeValue::List { can_be_none: false, .. } => match name.as_str() {
+                "append" | "insert" | "extend" | "reverse" | "pop" | "remove" | "index" | "count" => {
+                    Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name })
+                }
+                _ => Err(Diagnostic::error(span, format!("the list method {}() is not supported yet", name))),
+            },
+            SomeValue::Instance { class, .. } => {
+                let class = *class;
+                let reader = (g.0, b.0);
+                self.class_readers.insert(reader);
+                let is_field = self.ancestors(class).iter().any(|c| self.classdefs[c].attrs.contains_key(&name));
+                if is_field {
+                    return self.read_attr(class, &name, reader, span);
+                }
+                match crate::classdef::class_member(self.heap, class, &name) {
+                    crate::classdef::ClassMember::Method => Ok(SomeValue::Method { class, name }),
+                    crate::classdef::ClassMember::Static(f) => Ok(SomeValue::pbc(Desc::Function(f))),
+                    _ if name.starts_with("__") && name.ends_with("__") => Err(Diagnostic::error(
+                        span,
+                        format!("reading the special attribute '{}' of {} is not supported yet", name, self.describe(&obj)),
+                    )),
+                    _ => self.read_attr(class, &name, reader, span),
+                }
             }
             _ => Err(Diagnostic::error(
                 span,
                 format!("reading attribute '{}' of {} is not supported yet", name, self.describe(&obj)),
             )),
         }
+    }
+
+    /// The classes of the second argument of `isinstance`: a constant class
+    /// or tuple of classes.
+    pub fn isinstance_classes(&self, s: &SomeValue, span: Span) -> Result<Vec<hostobj::ObjId>, Diagnostic> {
+        let mut out = Vec::new();
+        let items: Vec<&SomeValue> = match s {
+            SomeValue::Tuple(items) => items.iter().collect(),
+            other => vec![other],
+        };
+        for item in items {
+            match item {
+                SomeValue::Pbc(p) => match p.single() {
+                    Some(Desc::Class(c)) if !crate::classdef::is_object_class(self.heap, c) => out.push(c),
+                    // Built-in types (int, str, ...): decided from the annotation.
+                    Some(Desc::Builtin(b)) => out.push(b),
+                    _ => return Err(Diagnostic::error(span, format!("isinstance() of {} is not supported yet", self.describe(item)))),
+                },
+                _ => return Err(Diagnostic::error(span, "isinstance() needs a constant class or tuple of classes")),
+            }
+        }
+        Ok(out)
     }
 
     /// A call of the built-in function `name` (`len`, `os.write`...).
@@ -387,7 +664,9 @@ impl Annotator<'_, '_> {
                     | SomeValue::String { .. }
                     | SomeValue::Char
                     | SomeValue::Unicode { .. }
-                    | SomeValue::Tuple(_) => Ok(S_NONNEG),
+                    | SomeValue::Tuple(_)
+                    | SomeValue::Dict { .. }
+                    | SomeValue::Range { .. } => Ok(S_NONNEG),
                     other => bad(other),
                 }
             }
@@ -395,6 +674,7 @@ impl Annotator<'_, '_> {
                 arity(1)?;
                 match &args[0] {
                     s if s.is_int_like() || s.is_string_like() || *s == SomeValue::None => Ok(S_STR),
+                    SomeValue::List { .. } => Ok(S_STR),
                     other => bad(other),
                 }
             }
@@ -411,6 +691,102 @@ impl Annotator<'_, '_> {
             }
             "bool" => {
                 arity(1)?;
+                Ok(SomeValue::Bool)
+            }
+            "type" => {
+                arity(1)?;
+                match &args[0] {
+                    SomeValue::Instance { class, .. } => Ok(SomeValue::ClassRef { class: *class }),
+                    other => bad(other),
+                }
+            }
+            "range" | "xrange" => {
+                if args.is_empty() || args.len() > 3 {
+                    return Err(Diagnostic::error(span, format!("{}() takes 1 to 3 arguments ({} given)", name, args.len())));
+                }
+                if let Some(bad_arg) = args.iter().find(|a| !a.is_int_like()) {
+                    return bad(bad_arg);
+                }
+                // Items are >= 0 when the start is and the step is positive.
+                let nonneg = args.len() == 1 || (args[0].is_nonneg() && (args.len() == 2 || args[2].is_nonneg()));
+                if name == "range" && !self.only_iterated() {
+                    // A real list of ints (`for i in range(n)` needs none).
+                    let listdef = self.site_listdef(5);
+                    self.generalize_list_item(listdef, SomeValue::Integer { nonneg, unsigned: false }, span)?;
+                    return Ok(SomeValue::List { listdef, can_be_none: false });
+                }
+                Ok(SomeValue::Range { nonneg })
+            }
+            "enumerate" | "reversed" => {
+                arity(1)?;
+                match &args[0] {
+                    SomeValue::List { can_be_none: false, .. } => {}
+                    SomeValue::String { can_be_none: false } | SomeValue::Char if name == "enumerate" => {}
+                    other => return bad(other),
+                }
+                let container = match &args[0] {
+                    SomeValue::Char => S_STR,
+                    other => other.clone(),
+                };
+                Ok(SomeValue::Iterator {
+                    container: Box::new(container),
+                    reversed: name == "reversed",
+                    enumerate: name == "enumerate",
+                })
+            }
+            "ord" => {
+                arity(1)?;
+                match &args[0] {
+                    SomeValue::Char | SomeValue::String { can_be_none: false } => Ok(S_NONNEG),
+                    other => bad(other),
+                }
+            }
+            "list" => {
+                arity(1)?;
+                match &args[0] {
+                    // A copy: a new list with the same item type.
+                    SomeValue::List { listdef, can_be_none: false } => {
+                        let item = self.read_list_item(*listdef, (self.current_op.0, self.current_op.1));
+                        let new = self.site_listdef(6);
+                        self.generalize_list_item(new, item.clone(), span)?;
+                        self.generalize_list_item(*listdef, self.listdefs[crate::model::find_listdef(&self.listdefs, new).0 as usize].item.clone(), span)?;
+                        Ok(SomeValue::List { listdef: new, can_be_none: false })
+                    }
+                    SomeValue::String { can_be_none: false } | SomeValue::Char => {
+                        let new = self.site_listdef(6);
+                        self.generalize_list_item(new, SomeValue::Char, span)?;
+                        Ok(SomeValue::List { listdef: new, can_be_none: false })
+                    }
+                    other => bad(other),
+                }
+            }
+            "hex" | "oct" => {
+                arity(1)?;
+                if args[0].is_int_like() { Ok(S_STR) } else { bad(&args[0]) }
+            }
+            "chr" => {
+                arity(1)?;
+                if args[0].is_int_like() { Ok(SomeValue::Char) } else { bad(&args[0]) }
+            }
+            "abs" => {
+                arity(1)?;
+                if args[0].is_int_like() { Ok(S_INT) } else { bad(&args[0]) }
+            }
+            "min" | "max" => {
+                arity(2)?;
+                if args[0].is_int_like() && args[1].is_int_like() {
+                    Ok(SomeValue::Integer { nonneg: args[0].is_nonneg() && args[1].is_nonneg(), unsigned: false })
+                } else {
+                    Err(Diagnostic::error(span, format!("{}() of {} and {} is not supported yet", name, self.describe(&args[0]), self.describe(&args[1]))))
+                }
+            }
+            "isinstance" => {
+                arity(2)?;
+                for class in self.isinstance_classes(&args[1], span)? {
+                    if self.heap.class(class).is_some() {
+                        self.classdef(class, span)?;
+                    }
+                }
                 Ok(SomeValue::Bool)
             }
             "os.write" => {

@@ -81,6 +81,9 @@ struct Lower<'a> {
     propagate: Label,
     propagate_used: bool,
     raise_stub: Option<Label>,
+    /// Inside a `LastException` block with exception links: where a pending
+    /// exception goes instead of `propagate` (the handler dispatch).
+    catch: Option<Label>,
     unreachable: Option<Label>,
     stubs: Vec<Stub>,
     line: Option<(u32, u32)>,
@@ -119,7 +122,7 @@ fn lower_function(info: &ProgramInfo, g: &LlGraph) -> Result<FunctionCode, Strin
                     uses[v.0 as usize] += 1;
                     // The argument register of a call is a good home for a
                     // value that is computed just for the call.
-                    if op.op == LlOp::DirectCall && k > 0 {
+                    if matches!(op.op, LlOp::DirectCall | LlOp::IndirectCall) && k > 0 {
                         let ty = g.var(*v).ty;
                         if ty != LlType::Void && ty != LlType::Float {
                             if int_arg < 6
@@ -209,6 +212,7 @@ fn lower_function(info: &ProgramInfo, g: &LlGraph) -> Result<FunctionCode, Strin
         propagate,
         propagate_used: false,
         raise_stub: None,
+        catch: None,
         unreachable: None,
         stubs: Vec::new(),
         line: None,
@@ -421,11 +425,16 @@ fn validate(p: &LlProgram, g: &LlGraph) -> Result<(), String> {
             used.push((*v, "exit switch"));
         }
         if let ExitSwitch::LastException = block.exitswitch {
-            if block.exits.len() > 1 {
-                return Err(format!(
-                    "block{}: catching exceptions (exit switch LastException with exception links) is not supported yet",
-                    b.0
-                ));
+            for link in block.exits.iter().skip(1) {
+                match &link.exitcase {
+                    Some(LlConst::Null) => {}
+                    Some(LlConst::Prebuilt(id)) => {
+                        vtable_range(p, *id).map_err(|e| format!("block{}: {}", b.0, e))?;
+                    }
+                    other => {
+                        return Err(format!("block{}: bad exception exitcase {:?}", b.0, other));
+                    }
+                }
             }
         }
         if b != g.returnblock && b != g.exceptblock && block.exits.is_empty() {
@@ -739,15 +748,18 @@ impl<'a> Lower<'a> {
             k += 1;
         }
         if let Some(raise) = self.raise_stub {
-            // The except block: make the exception type pending (keeping one
-            // that is already pending if the type is void/null) and leave.
+            // The except block: make the exception (type in rax, value in
+            // rdx) pending, keeping one that is already pending if the type
+            // is void/null, and leave.
             self.asm.bind(raise);
             self.asm.comment("raise");
             let exc = Mem::Rip(RipTarget::Extern(rt::EXC_TYPE.to_string()));
+            let exc_value = Mem::Rip(RipTarget::Extern(rt::EXC_VALUE.to_string()));
             let keep = self.asm.new_label();
             self.asm.test_rr(RAX, RAX);
             self.asm.jcc_short(Cond::E, keep);
             self.asm.store(Size::B8, &exc, RAX);
+            self.asm.store(Size::B8, &exc_value, RDX);
             self.asm.bind(keep);
             self.asm.alu_rm(Alu::Cmp, &Src::Mem(exc), &Src::Imm(0));
             self.asm.jcc(Cond::NE, self.propagate);
@@ -833,15 +845,88 @@ impl<'a> Lower<'a> {
 
     fn emit_block(&mut self, b: BlockId, next: Option<BlockId>) -> Result<(), String> {
         let block = self.g.block(b);
+        self.catch = match block.exitswitch {
+            ExitSwitch::LastException if block.exits.len() > 1 => Some(self.asm.new_label()),
+            _ => None,
+        };
         for op in &block.operations {
             self.set_span(op.span);
             self.emit_op(op)
                 .map_err(|e| format!("op `{}` (v{}): {}", op.op, op.result.0, e))?;
         }
         match &block.exitswitch {
-            ExitSwitch::None | ExitSwitch::LastException => self.emit_link(b, 0, next),
+            ExitSwitch::None => self.emit_link(b, 0, next),
+            ExitSwitch::LastException if block.exits.len() <= 1 => self.emit_link(b, 0, next),
+            ExitSwitch::LastException => {
+                let r = self.emit_catch_body(b);
+                self.catch = None;
+                r
+            }
             ExitSwitch::Value(v) => self.emit_switch(b, v, next),
         }
+    }
+
+    /// A block with exception links: its raising operations jump to a
+    /// dispatch that compares the pending class id with each handler's
+    /// subclass range; a matching handler takes the pending words (into its
+    /// link's exc_vars) and clears them.
+    fn emit_catch_body(&mut self, b: BlockId) -> Result<(), String> {
+        let block = self.g.block(b);
+        let dispatch = self.catch.expect("catch label");
+        self.emit_link(b, 0, None)?;
+        self.asm.bind(dispatch);
+        self.asm.comment("exception dispatch");
+        let exc_type = Mem::Rip(RipTarget::Extern(rt::EXC_TYPE.to_string()));
+        let exc_value = Mem::Rip(RipTarget::Extern(rt::EXC_VALUE.to_string()));
+        self.asm.load(Size::B8, RAX, &exc_type);
+        self.asm.load(Size::B8, RCX, &Mem::base(RAX, abi::vtable_layout::SUBCLASSRANGE_MIN as i32));
+        let mut handlers = Vec::new();
+        let mut catch_all = false;
+        for (k, link) in block.exits.iter().enumerate().skip(1) {
+            let handler = self.asm.new_label();
+            handlers.push((k, handler));
+            match &link.exitcase {
+                Some(LlConst::Prebuilt(id)) => {
+                    let (min, max) = vtable_range(self.info.program, *id)?;
+                    let next = self.asm.new_label();
+                    self.asm.alu(Alu::Cmp, RCX, &Src::Imm(min as i32));
+                    self.asm.jcc(Cond::L, next);
+                    self.asm.alu(Alu::Cmp, RCX, &Src::Imm(max as i32));
+                    self.asm.jcc(Cond::G, next);
+                    self.asm.jmp(handler);
+                    self.asm.bind(next);
+                }
+                _ => {
+                    self.asm.jmp(handler);
+                    catch_all = true;
+                    break;
+                }
+            }
+        }
+        if !catch_all {
+            self.asm.jmp(self.propagate);
+            self.propagate_used = true;
+        }
+        for (k, handler) in handlers {
+            self.asm.bind(handler);
+            let link = &block.exits[k];
+            if let Some((t, v)) = link.exc_vars {
+                for (var, mem) in [(t, &exc_type), (v, &exc_value)] {
+                    match self.loc(var) {
+                        Loc::Reg(r) => self.asm.load(Size::B8, r, mem),
+                        Loc::Stack(d) => {
+                            self.asm.load(Size::B8, RAX, mem);
+                            self.asm.store(Size::B8, &Mem::base(RBP, d), RAX);
+                        }
+                        Loc::None => {}
+                    }
+                }
+            }
+            self.asm.store_imm(Size::B8, &exc_type, 0);
+            self.asm.store_imm(Size::B8, &exc_value, 0);
+            self.emit_link(b, k, None)?;
+        }
+        Ok(())
     }
 
     /// The code of a link: the moves into the target's input variables and
@@ -861,6 +946,10 @@ impl<'a> Lower<'a> {
             }
             self.emit_epilogue();
         } else if link.target == g.exceptblock {
+            match self.operand_class(&link.args[1]) {
+                ArgClass::Int => self.load(&link.args[1], RDX)?,
+                _ => self.asm.zero(RDX),
+            }
             match self.operand_class(&link.args[0]) {
                 ArgClass::Int => self.load(&link.args[0], RAX)?,
                 _ => self.asm.zero(RAX),
@@ -1158,7 +1247,7 @@ impl<'a> Lower<'a> {
                 self.store_result(res, d);
                 Ok(())
             }
-            SameAs | CastBoolToInt | CastCharToInt => self.copy(res, &a[0]),
+            SameAs | CastPointer | CastBoolToInt | CastCharToInt => self.copy(res, &a[0]),
             CastIntToChar => {
                 let d = self.result_reg(res);
                 self.load(&a[0], d)?;
@@ -1173,7 +1262,7 @@ impl<'a> Lower<'a> {
             GetArraySize => self.getarraysize(res, &a[0]),
             Malloc => self.malloc(res, &a[0]),
             MallocVarsize => self.malloc_varsize(res, &a[0], &a[1]),
-            DirectCall => self.direct_call(res, &a[0], &a[1..]),
+            DirectCall | IndirectCall => self.direct_call(res, &a[0], &a[1..]),
         }
     }
 
@@ -1600,12 +1689,16 @@ impl<'a> Lower<'a> {
         enum Callee {
             Func(u32, String),
             Extern(String),
+            /// An address computed at run time (`indirect_call`): pushed
+            /// before the arguments, reloaded into r11 for the call.
+            Indirect,
         }
         let target = match callee {
             Operand::Const(LlConst::Func(f)) => Callee::Func(f.0, self.func_symbol(*f)?),
             Operand::Const(LlConst::Extern(name)) => {
                 Callee::Extern(check_symbol(name)?.to_string())
             }
+            Operand::Var(_) => Callee::Indirect,
             other => {
                 return Err(format!(
                     "the callee must be a function or extern constant, got {:?}",
@@ -1624,8 +1717,13 @@ impl<'a> Lower<'a> {
                 _ => stack_args.push(a),
             }
         }
+        let indirect = matches!(target, Callee::Indirect) as usize;
+        if indirect == 1 {
+            self.load(callee, RAX)?;
+            self.asm.push(RAX);
+        }
         // Stack arguments first (pushed last to first), keeping rsp 16-aligned.
-        let pad = stack_args.len() % 2 == 1;
+        let pad = (stack_args.len() + indirect) % 2 == 1;
         if pad {
             self.asm.alu(Alu::Sub, RSP, &Src::Imm(8));
         }
@@ -1654,8 +1752,13 @@ impl<'a> Lower<'a> {
         match target {
             Callee::Func(f, name) => self.asm.call_func(f, &name),
             Callee::Extern(name) => self.asm.call_extern(&name),
+            Callee::Indirect => {
+                let at = 8 * (stack_args.len() + pad as usize) as i32;
+                self.asm.load(Size::B8, R11, &Mem::base(RSP, at));
+                self.asm.call_reg(R11);
+            }
         }
-        let popped = stack_args.len() + pad as usize;
+        let popped = stack_args.len() + pad as usize + indirect;
         if popped > 0 {
             self.asm.alu(Alu::Add, RSP, &Src::Imm(8 * popped as i32));
         }
@@ -1688,7 +1791,24 @@ impl<'a> Lower<'a> {
             &Src::Mem(Mem::Rip(RipTarget::Extern(rt::EXC_TYPE.to_string()))),
             &Src::Imm(0),
         );
-        self.asm.jcc(Cond::NE, self.propagate);
-        self.propagate_used = true;
+        match self.catch {
+            Some(dispatch) => self.asm.jcc(Cond::NE, dispatch),
+            None => {
+                self.asm.jcc(Cond::NE, self.propagate);
+                self.propagate_used = true;
+            }
+        }
+    }
+}
+
+/// The subclass range (min, max) stored in a prebuilt vtable
+/// (`abi::vtable_layout`: its first two fields).
+fn vtable_range(p: &LlProgram, id: lltype::PrebuiltId) -> Result<(i64, i64), String> {
+    match p.prebuilt.get(id.0 as usize).map(|o| &o.data) {
+        Some(lltype::PrebuiltData::Struct { fields, .. }) => match (fields.first(), fields.get(1)) {
+            (Some(LlConst::Int(min)), Some(LlConst::Int(max))) if fits_i32(*min) && fits_i32(*max) => Ok((*min, *max)),
+            _ => Err(format!("prebuilt{} is not a vtable", id.0)),
+        },
+        _ => Err(format!("exception exitcase prebuilt{} is not a vtable", id.0)),
     }
 }

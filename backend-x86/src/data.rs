@@ -104,6 +104,10 @@ pub struct DataSection {
     /// Offset of each prebuilt object.
     pub offsets: Vec<u64>,
     pub relocs: Vec<DataReloc>,
+    /// Global data symbols and their offsets (`LlProgram::exported`, and an
+    /// empty table for each symbol the runtime needs that the program does
+    /// not export).
+    pub exports: Vec<(String, u64)>,
 }
 
 /// Number of items in the variable-sized part of a prebuilt object.
@@ -127,6 +131,19 @@ pub fn layout_prebuilt(p: &LlProgram, cstrings: &CStrings) -> Result<DataSection
         }
         out.offsets.push(size);
         size += p.types.alloc_size(obj.ty, item_count(&obj.data)) as u64;
+    }
+    for (name, id) in &p.exported {
+        let off = *out
+            .offsets
+            .get(id.0 as usize)
+            .ok_or_else(|| format!("exported object {} does not exist", id.0))?;
+        out.exports.push((name.clone(), off));
+    }
+    let table = abi::generated::BUILTIN_EXCEPTIONS_TABLE;
+    if !p.exported.iter().any(|(n, _)| n == table) {
+        // An empty GC array (header, length 0): the runtime uses its own records.
+        out.exports.push((table.to_string(), size));
+        size += 16;
     }
     out.bytes = vec![0; size as usize];
     for i in 0..p.prebuilt.len() {

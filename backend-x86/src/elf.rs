@@ -100,6 +100,18 @@ pub fn write(c: &CompiledProgram, entry: usize, debug: DebugSections) -> Result<
             });
         }
     }
+    for (name, off) in &c.data.exports {
+        obj.add_symbol(Symbol {
+            name: name.as_bytes().to_vec(),
+            value: *off,
+            size: 0,
+            kind: SymbolKind::Data,
+            scope: SymbolScope::Dynamic,
+            weak: false,
+            section: SymbolSection::Section(data),
+            flags: SymbolFlags::None,
+        });
+    }
     for (i, &off) in c.data.offsets.iter().enumerate() {
         obj.add_symbol(Symbol {
             name: format!("pyobj_{}", i).into_bytes(),

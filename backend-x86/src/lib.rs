@@ -26,10 +26,18 @@
 //!   `rpy_exc_type` with 0 and, if set, returns 0 at once (the caller checks in
 //!   turn). Calls of program functions that can never raise (a fixpoint over
 //!   the call graph; runtime functions are assumed to raise) skip the check.
-//!   Reaching the graph's except block stores the exception type (its first
-//!   input) into `rpy_exc_type` when non-zero, raises a plain `Exception` if
-//!   nothing is pending then, and returns. Catching (`LastException` switches
-//!   with exception links) is not supported yet: an `Err`.
+//!   Reaching the graph's except block stores the exception type and value
+//!   (its inputs) into `rpy_exc_type` / `rpy_exc_value` when the type is
+//!   non-zero, raises a plain `Exception` if nothing is pending then, and
+//!   returns. In a `LastException` block with exception links, a pending
+//!   exception after any raising operation jumps to a dispatch that compares
+//!   the vtable's class id with each handler's subclass range (read from the
+//!   prebuilt vtable the exitcase names); the matching handler loads the two
+//!   words into its `exc_vars`, clears them and takes its link; no match
+//!   propagates. `indirect_call` pushes the function address before the
+//!   arguments and calls through r11.
+//! - Exports `LlProgram::exported` objects as global data symbols, and an
+//!   empty `rpy_builtin_exceptions` table when the program has none.
 //! - Every function keeps a standard rbp frame, so debuggers and profilers
 //!   can walk the stack; `.eh_frame` describes it too.
 //! - Output is deterministic for a given program and options (the DWARF

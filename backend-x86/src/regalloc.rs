@@ -99,7 +99,7 @@ pub struct AllocInput<'a> {
 
 /// Operations that call out and so clobber the caller-saved registers.
 pub fn is_call(op: LlOp) -> bool {
-    matches!(op, LlOp::DirectCall | LlOp::Malloc | LlOp::MallocVarsize)
+    matches!(op, LlOp::DirectCall | LlOp::IndirectCall | LlOp::Malloc | LlOp::MallocVarsize)
 }
 
 /// Opt level 0: a stack slot for every variable that needs a home.
@@ -336,7 +336,7 @@ impl LiveRanges {
                 }
                 if matches!(
                     op.op,
-                    LlOp::SameAs | LlOp::CastBoolToInt | LlOp::CastCharToInt
+                    LlOp::SameAs | LlOp::CastPointer | LlOp::CastBoolToInt | LlOp::CastCharToInt
                 ) {
                     if let Some(Operand::Var(a)) = op.args.first() {
                         if (a.0 as usize) < nvars && (op.result.0 as usize) < nvars {

@@ -1066,6 +1066,13 @@ impl Assembler {
         self.end(format!("jmp    {}", r.name(Size::B8)));
     }
 
+    /// `call r64`
+    pub fn call_reg(&mut self, r: Reg) {
+        self.begin();
+        self.emit_rm(None, false, &[0xff], 2, &Src::Reg(r), false);
+        self.end(format!("call   {}", r.name(Size::B8)));
+    }
+
     /// `call` another function of the program.
     pub fn call_func(&mut self, func: u32, name: &str) {
         self.begin();

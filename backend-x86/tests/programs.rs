@@ -929,7 +929,7 @@ fn malformed_programs_are_errors_not_panics() {
     assert!(emit_object(&p.p, &opts)
         .unwrap_err()
         .contains("never defined"));
-    // Catching exceptions is not supported yet.
+    // An exception link must catch a class (a vtable) or everything (null).
     let mut p = Prog::new();
     let (mut e, _) = p.entry("bad.catch");
     let s = e.start();
@@ -954,7 +954,7 @@ fn malformed_programs_are_errors_not_panics() {
     p.add(e);
     assert!(emit_object(&p.p, &opts)
         .unwrap_err()
-        .contains("not supported yet"));
+        .contains("bad exception exitcase"));
     // No entry function.
     let p = Prog::new();
     assert!(emit_object(&p.p, &opts).is_err());

@@ -87,7 +87,8 @@ fn constant_inputs(graph: &LlGraph) -> HashMap<VarId, Operand<lltype::Ll>> {
     let mut found = HashMap::new();
     for (b, links) in incoming {
         // The start block also receives the function's arguments.
-        if b == graph.startblock.0 as usize || b == graph.returnblock.0 as usize {
+        // The except block's two inputs are fixed by the backend contract.
+        if b == graph.startblock.0 as usize || b == graph.returnblock.0 as usize || b == graph.exceptblock.0 as usize {
             continue;
         }
         for (i, &var) in graph.blocks[b].inputargs.iter().enumerate() {
@@ -280,6 +281,7 @@ mod tests {
             prebuilt: vec![],
             entry: lltype::FuncId(0),
             sources: vec![],
+            exported: vec![],
         };
         optimize(&mut program, 2);
         let ops = &program.functions[0].block(start).operations;

@@ -11,6 +11,15 @@
 //! the function returns at once (propagating the exception to its caller),
 //! unless the block's exit switch is `LastException`, in which case the
 //! exception links decide.
+//!
+//! A `LastException` block has its normal link first (exitcase None), then
+//! its exception links, tried in order: exitcase `LlConst::Prebuilt(vt)`
+//! (a class vtable, `abi::vtable_layout`) catches exceptions whose class id
+//! lies in that vtable's subclass range; `LlConst::Null` catches any
+//! exception. An exception link's `exc_vars` (type, value) receive the
+//! pending vtable and instance, and the pending words are cleared; when no
+//! link matches, the exception propagates. Reaching the except block raises
+//! its two inputs (vtable, instance).
 
 mod ops;
 
@@ -317,6 +326,9 @@ pub struct LlProgram {
     pub entry: FuncId,
     /// Source file paths indexed by `diag::FileId`, for debug info.
     pub sources: Vec<PathBuf>,
+    /// Prebuilt objects the object file defines as global symbols, for the
+    /// runtime (`abi::generated::BUILTIN_EXCEPTIONS_TABLE`).
+    pub exported: Vec<(String, PrebuiltId)>,
 }
 
 impl LlProgram {

@@ -78,6 +78,10 @@ ll_operations! {
     CastBoolToInt = "cast_bool_to_int", Some(1), [pure];
     CastCharToInt = "cast_char_to_int", Some(1), [pure];
     CastIntToChar = "cast_int_to_char", Some(1), [pure];
+    /// Reinterprets a GC pointer as a pointer to another struct type: an
+    /// instance as its base class's struct (a prefix) or back, a vtable as
+    /// its class's vtable type.
+    CastPointer = "cast_pointer", Some(1), [pure];
     // GC pointers.
     PtrEq = "ptr_eq", Some(2), [pure];
     PtrNe = "ptr_ne", Some(2), [pure];
@@ -101,6 +105,9 @@ ll_operations! {
     // Calls.
     /// `direct_call(callee, args...)`: callee is `LlConst::Func` or `LlConst::Extern`.
     DirectCall = "direct_call", None, [canraise, cancollect];
+    /// `indirect_call(fnaddr, args...)`: calls the function whose address is
+    /// the `Signed` value `fnaddr` (a method slot of a vtable).
+    IndirectCall = "indirect_call", None, [canraise, cancollect];
 }
 
 impl std::fmt::Display for LlOp {

@@ -30,6 +30,8 @@ pub(crate) struct GraphRtyper<'r, 'a> {
     pub ops: Vec<LlOperation>,
     /// Span of the operation being translated.
     pub span: Span,
+    /// The flow result variable of the operation being translated.
+    pub current_result: VarId,
 }
 
 pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diagnostic> {
@@ -45,6 +47,7 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
         var_map: vec![None; flow.vars.len()],
         ops: Vec::new(),
         span: flow.span,
+        current_result: VarId(0),
     };
 
     // Blocks: same order as the flow graph's; unreached blocks are dropped.
@@ -69,6 +72,19 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
     let ll_ret = gr.ll.block(gr.ll.returnblock).inputargs[0];
     gr.ll.var_mut(ll_ret).ty = ret_ty;
     gr.var_map[flow_ret.0 as usize] = Some(ll_ret);
+    // The except block's inputs: the raised class (vtable) and instance.
+    let flow_exc = flow.block(flow.exceptblock).inputargs.clone();
+    let ll_exc = gr.ll.block(gr.ll.exceptblock).inputargs.clone();
+    for (fv, lv) in flow_exc.iter().zip(ll_exc) {
+        let ty = match ag.binding(*fv) {
+            SomeValue::Impossible => LlType::Void,
+            s => gr.rt.lltype_of(s, flow.span)?,
+        };
+        gr.ll.var_mut(lv).ty = ty;
+        if ty != LlType::Void {
+            gr.var_map[fv.0 as usize] = Some(lv);
+        }
+    }
     for (i, target) in block_map.iter().enumerate() {
         let b = BlockId(i as u32);
         let Some(llb) = *target else { continue };
@@ -97,8 +113,11 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
         }
         let block = flow.block(b);
         gr.ops.clear();
-        for op in &block.operations {
+        let stopped = ag.stopped[b.0 as usize].map(|i| i as usize);
+        let nops = stopped.map_or(block.operations.len(), |i| i + 1);
+        for op in &block.operations[..nops] {
             gr.span = op.span;
+            gr.current_result = op.result;
             let first_new = gr.ll.vars.len() as u32;
             let produced = gr.translate_op(op)?;
             gr.bind_result(op.result, produced, first_new)?;
@@ -114,20 +133,59 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
             ExitSwitch::Value(sw) => {
                 let s = gr.annotation(sw)?;
                 let cond = gr.is_true(sw, &s)?;
-                (ExitSwitch::Value(cond), block.exits.iter().collect())
+                // A branch the annotator proved never taken (a static isinstance) is dropped.
+                let taken: Vec<&FlowLink> = block.exits.iter().filter(|l| ag.is_reached(l.target)).collect();
+                if taken.len() == 1 && block.exits.len() == 2 {
+                    (ExitSwitch::None, taken)
+                } else {
+                    (ExitSwitch::Value(cond), block.exits.iter().collect())
+                }
             }
-            ExitSwitch::LastException => {
-                return Err(Diagnostic::error(gr.span, "try/except is not supported yet"));
-            }
+            ExitSwitch::LastException => (ExitSwitch::LastException, block.exits.iter().collect()),
         };
         let mut ll_links = Vec::new();
+        if stopped.is_some() {
+            // The call always raises: the exception is still pending when
+            // the except block is reached with null arguments.
+            let exc_inputs = gr.ll.block(gr.ll.exceptblock).inputargs.clone();
+            let args = exc_inputs.iter().map(|&v| Operand::Const(crate::classes::zero(gr.ll.var(v).ty))).collect();
+            ll_links.push(Link { target: gr.ll.exceptblock, args, exitcase: None, exc_vars: None });
+        }
+        let (exitswitch, links) = match (stopped, exitswitch) {
+            (Some(i), ExitSwitch::LastException) if i + 1 == block.operations.len() => {
+                (ExitSwitch::LastException, links.into_iter().skip(1).collect())
+            }
+            (Some(_), _) => (ExitSwitch::None, Vec::new()),
+            (None, sw) => (sw, links),
+        };
         for link in links {
             let Some(target) = block_map[link.target.0 as usize] else {
                 return Err(Diagnostic::error(gr.span, "internal error: link to a block the annotator never reached"));
             };
+            // The exception link's own variables (the caught class and instance).
+            let exc_vars = match link.exc_vars {
+                Some((t, v)) => {
+                    let mut pair = Vec::new();
+                    for fv in [t, v] {
+                        let ty = gr.rt.lltype_of(ag.binding(fv), gr.span)?;
+                        let lv = gr.new_var(&flow.var(fv).name, ty);
+                        gr.var_map[fv.0 as usize] = Some(lv);
+                        pair.push(lv);
+                    }
+                    Some((pair[0], pair[1]))
+                }
+                None => None,
+            };
             let args = gr.link_args(link, ret_ty)?;
             let exitcase = match &link.exitcase {
                 None => None,
+                Some(Value::Obj(class)) if exc_vars.is_some() => {
+                    if gr.rt.is_base_exception(*class) {
+                        Some(LlConst::Null)
+                    } else {
+                        Some(LlConst::Prebuilt(gr.rt.class_repr(*class, gr.span)?.vtable))
+                    }
+                }
                 Some(Value::Bool(b)) => Some(LlConst::Int(*b as i64)),
                 Some(Value::Int(i)) => Some(LlConst::Int(*i)),
                 Some(other) => {
@@ -137,7 +195,7 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
                     ))
                 }
             };
-            ll_links.push(Link { target, args, exitcase, exc_vars: None });
+            ll_links.push(Link { target, args, exitcase, exc_vars });
         }
         let llblock = gr.ll.block_mut(llb);
         llblock.operations = std::mem::take(&mut gr.ops);
@@ -170,7 +228,7 @@ impl<'r, 'a> GraphRtyper<'r, 'a> {
         match o {
             Operand::Var(v) => Ok(self.ag.binding(*v).clone()),
             Operand::Const(c) => {
-                annotator::annotation_of_constant(self.rt.heap, c).map_err(|m| Diagnostic::error(self.span, m))
+                self.rt.ann.constant_annotation(self.rt.heap, c).map_err(|m| Diagnostic::error(self.span, m))
             }
         }
     }
@@ -210,6 +268,14 @@ impl<'r, 'a> GraphRtyper<'r, 'a> {
             (LlType::Bool, LlType::Signed | LlType::Unsigned) => Ok(self.emit(LlOp::CastBoolToInt, vec![o], to)),
             (LlType::Signed | LlType::Unsigned, LlType::Bool) => Ok(self.emit(LlOp::IntIsTrue, vec![o], to)),
             (LlType::Char, LlType::Signed) => Ok(self.emit(LlOp::CastCharToInt, vec![o], to)),
+            // A char where a str is expected: a one-character str.
+            (LlType::Char, LlType::Ptr(t)) if t == lltype::STR => {
+                let c = self.emit(LlOp::CastCharToInt, vec![o], LlType::Signed);
+                Ok(self.call_extern(abi::runtime::CHAR_TO_STR, vec![c], to))
+            }
+            // Instances between a class and its base, vtables likewise.
+            (LlType::Ptr(f), LlType::Ptr(t)) if self.rt.tuple_items(f).is_some() => self.convert_tuple(o, f, t),
+            (LlType::Ptr(_), LlType::Ptr(_)) => Ok(self.emit(LlOp::CastPointer, vec![o], to)),
             _ => Err(self.internal(&format!("no conversion from {:?} to {:?}", from, to))),
         }
     }
@@ -274,9 +340,14 @@ impl<'r, 'a> GraphRtyper<'r, 'a> {
         let flow = &self.ag.graph;
         let targets = &flow.block(link.target).inputargs;
         let mut args = Vec::new();
-        for (a, &tv) in link.args.iter().zip(targets) {
+        for (k, (a, &tv)) in link.args.iter().zip(targets).enumerate() {
             if link.target == flow.returnblock {
                 args.push(self.operand(a, ret_ty)?);
+                continue;
+            }
+            if link.target == flow.exceptblock {
+                let want = self.ll.var(self.ll.block(self.ll.exceptblock).inputargs[k]).ty;
+                args.push(self.operand(a, want)?);
                 continue;
             }
             let want = self.rt.lltype_of(self.ag.binding(tv), self.span)?;

@@ -10,13 +10,13 @@ use lltype::{FuncId, LlConst, LlGraph, LlOp, LlOperand, LlOperation, LlType, Typ
 use crate::Rtyper;
 
 /// A small builder for hand-written low-level graphs.
-struct Helper {
-    g: LlGraph,
+pub(crate) struct Helper {
+    pub g: LlGraph,
 }
 
 impl Helper {
     /// A graph with typed parameters and return type; returns the parameters.
-    fn new(name: String, params: &[(&str, LlType)], ret: LlType) -> (Helper, Vec<VarId>) {
+    pub fn new(name: String, params: &[(&str, LlType)], ret: LlType) -> (Helper, Vec<VarId>) {
         let mut g = LlGraph::new(name, Span::default(), &[]);
         let r = g.block(g.returnblock).inputargs[0];
         g.var_mut(r).ty = ret;
@@ -27,35 +27,35 @@ impl Helper {
         (h, args)
     }
 
-    fn var(&mut self, name: &str, ty: LlType) -> VarId {
+    pub fn var(&mut self, name: &str, ty: LlType) -> VarId {
         let v = self.g.new_var(name);
         self.g.var_mut(v).ty = ty;
         v
     }
 
     /// A new block with typed input variables.
-    fn block(&mut self, params: &[(&str, LlType)]) -> (BlockId, Vec<VarId>) {
+    pub fn block(&mut self, params: &[(&str, LlType)]) -> (BlockId, Vec<VarId>) {
         let args: Vec<VarId> = params.iter().map(|(n, t)| self.var(n, *t)).collect();
         (self.g.add_block(Block::new(args.clone())), args)
     }
 
-    fn op(&mut self, b: BlockId, op: LlOp, args: Vec<LlOperand>, ty: LlType) -> VarId {
+    pub fn op(&mut self, b: BlockId, op: LlOp, args: Vec<LlOperand>, ty: LlType) -> VarId {
         let result = self.var("", ty);
         self.g.block_mut(b).operations.push(LlOperation { op, args, result, span: Span::default() });
         result
     }
 
-    fn goto(&mut self, b: BlockId, target: BlockId, args: Vec<LlOperand>) {
+    pub fn goto(&mut self, b: BlockId, target: BlockId, args: Vec<LlOperand>) {
         self.g.block_mut(b).exits = vec![Link { target, args, exitcase: None, exc_vars: None }];
     }
 
-    fn ret(&mut self, b: BlockId, value: LlOperand) {
+    pub fn ret(&mut self, b: BlockId, value: LlOperand) {
         let r = self.g.returnblock;
         self.goto(b, r, vec![value]);
     }
 
     /// Ends `b` with a two-way branch on the Bool `cond`.
-    fn branch(&mut self, b: BlockId, cond: VarId, if_false: (BlockId, Vec<LlOperand>), if_true: (BlockId, Vec<LlOperand>)) {
+    pub fn branch(&mut self, b: BlockId, cond: VarId, if_false: (BlockId, Vec<LlOperand>), if_true: (BlockId, Vec<LlOperand>)) {
         let block = self.g.block_mut(b);
         block.exitswitch = ExitSwitch::Value(Operand::Var(cond));
         block.exits = vec![
@@ -84,7 +84,7 @@ fn dummy(ty: LlType) -> LlOperand {
 }
 
 /// Raises the built-in exception `name` from block `b` and returns a dummy.
-fn raise(h: &mut Helper, b: BlockId, name: &str, ret: LlType) {
+pub(crate) fn raise(h: &mut Helper, b: BlockId, name: &str, ret: LlType) {
     let args = vec![
         Operand::Const(LlConst::Extern(abi::runtime::RAISE.to_string())),
         Operand::Const(LlConst::CString(name.as_bytes().to_vec())),
@@ -173,6 +173,30 @@ pub fn list_getitem(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType) 
         let x = h.op(load, LlOp::GetArrayItem, vec![var(items), var(la[1])], item);
         h.ret(load, var(x));
         raise(&mut h, error, "IndexError", item);
+        h.g
+    })
+}
+
+/// `ll_isinstance__C(p, min, max)`: `p` is not null and its class id (its
+/// vtable's `subclassrange_min`) lies in `min..=max`. `C` is the root class
+/// of the hierarchy; `inst` and `vtable` are its struct types.
+pub fn isinstance(rt: &mut Rtyper, inst: TypeId, vtable: TypeId) -> FuncId {
+    let name = rt.types.get(inst).name.clone();
+    rt.helper(&format!("ll_isinstance__{}", name), |_rt, name| {
+        let (ip, vp) = (LlType::Ptr(inst), LlType::Ptr(vtable));
+        let field = |i: u32| Operand::Const(LlConst::Field(i));
+        let (mut h, args) = Helper::new(name, &[("p", ip), ("min", LlType::Signed), ("max", LlType::Signed)], LlType::Bool);
+        let (start, ret) = (h.g.startblock, h.g.returnblock);
+        let nonnull = h.op(start, LlOp::PtrNonZero, vec![var(args[0])], LlType::Bool);
+        let (b1, a1) = h.block(&[("p", ip), ("min", LlType::Signed), ("max", LlType::Signed)]);
+        h.branch(start, nonnull, (ret, vec![int(0)]), (b1, vec![var(args[0]), var(args[1]), var(args[2])]));
+        let vt = h.op(b1, LlOp::GetField, vec![var(a1[0]), field(0)], vp);
+        let id = h.op(b1, LlOp::GetField, vec![var(vt), field(0)], LlType::Signed);
+        let ge = h.op(b1, LlOp::IntGe, vec![var(id), var(a1[1])], LlType::Bool);
+        let (b2, a2) = h.block(&[("id", LlType::Signed), ("max", LlType::Signed)]);
+        h.branch(b1, ge, (ret, vec![int(0)]), (b2, vec![var(id), var(a1[2])]));
+        let le = h.op(b2, LlOp::IntLe, vec![var(a2[0]), var(a2[1])], LlType::Bool);
+        h.ret(b2, var(le));
         h.g
     })
 }

@@ -6,7 +6,20 @@
 //! Every annotation has one representation, a low-level type (`repr.rs`):
 //! int -> `Signed`, bool -> `Bool`, str -> `Ptr(STR)` (null is None),
 //! None and single prebuilt constants (a known function, builtin or module)
-//! -> `Void`, list -> `Ptr(LIST_x)` where `LIST_x { length, items: Ptr(ARRAY_x) }`.
+//! -> `Void`, list -> `Ptr(LIST_x)` where `LIST_x { length, items: Ptr(ARRAY_x) }`,
+//! instance -> `Ptr(C)` of its classdef's struct (`classes.rs`: typeptr to
+//! the class vtable, then the fields, bases first), bound method -> its
+//! receiver, class reference -> `Ptr(vtable_C)`, tuple -> `Ptr(TUPLE_..)`
+//! (`tuples.rs`), range and iterators -> small structs (`iter.rs`), dict ->
+//! `Ptr(DICT)` managed by the runtime (`dicts.rs`).
+//!
+//! Method calls with one possible implementation are direct calls; with
+//! several, the function address is read from the receiver's vtable slot
+//! and called with `indirect_call`. `isinstance` compares the class id in
+//! the vtable with the class's subclass range. List operations that move
+//! items call the runtime's list helpers (`lists.rs`); str methods and
+//! `%` formatting with a constant format call the runtime's str helpers
+//! (`strs.rs`).
 //! Each annotated flow graph becomes one `LlGraph` with the same blocks
 //! (`graph.rs`), and each high-level operation becomes low-level operations
 //! or `direct_call`s of runtime helpers (`ops.rs`). Where a value flows
@@ -33,6 +46,14 @@
 //!   lltype exception rule (return at once when an exception is pending after
 //!   a `canraise` op) makes the function return before that exit is taken.
 //!   The value such a path passes to the return block is a dummy (0 / null).
+//! - `raise` links to the except block with (vtable, instance). A
+//!   `LastException` block keeps its switch; its exception links get
+//!   exitcase `Prebuilt(vtable of the handler's class)`, or `Null` for a
+//!   catch-all (BaseException), and their `exc_vars`. A block stopped at a
+//!   call that always raises ends with a link to the except block passing
+//!   zeros (the exception is already pending).
+//! - The built-in exception classes the program has are exported to the
+//!   runtime as `abi::generated::BUILTIN_EXCEPTIONS_TABLE`.
 //! - Shifts: `int_lshift` / `int_rshift` are emitted as they are, unmasked;
 //!   as in RPython a count outside 0..63 gives an undefined result.
 //! - `//` and `%` on ints call `rpy_int_floordiv` / `rpy_int_mod` (which raise
@@ -47,8 +68,14 @@
 //! - Type ids fixed by the ABI (STR, lists of pointers) are the only types
 //!   with fixed tids; the others are numbered by the `TypeTable`.
 
+mod classes;
+mod dicts;
 mod graph;
 mod helpers;
+mod iter;
+mod lists;
+mod strs;
+mod tuples;
 mod ops;
 mod repr;
 
@@ -69,17 +96,20 @@ pub fn rtype(heap: &Heap, ann: &Annotations) -> Result<LlProgram, Diagnostic> {
         let name = rt.graph_names[i].clone();
         rt.graph_names[i] = rt.unique_name(&name);
     }
+    classes::setup(&mut rt)?;
     let mut functions = Vec::new();
     for i in 0..ann.graphs.len() {
         functions.push(graph::rtype_graph(&mut rt, annotator::GraphId(i as u32))?);
     }
     functions.append(&mut rt.helpers);
+    classes::builtin_exceptions_table(&mut rt)?;
     Ok(LlProgram {
         types: rt.types,
         functions,
         prebuilt: rt.prebuilt,
         entry: FuncId(ann.entry.0),
         sources: Vec::new(),
+        exported: rt.exported,
     })
 }
 
@@ -99,6 +129,20 @@ pub(crate) struct Rtyper<'a> {
     used_names: HashSet<String>,
     /// The name of each program graph.
     pub graph_names: Vec<String>,
+    /// One repr per classdef (`classes.rs`).
+    pub classes: HashMap<hostobj::ObjId, classes::ClassRepr>,
+    pub prebuilt_instances: HashMap<hostobj::ObjId, PrebuiltId>,
+    /// Prebuilt objects exported to the runtime by symbol name.
+    pub exported: Vec<(String, PrebuiltId)>,
+    pub range_type: Option<TypeId>,
+    /// Iterator structs by (container type, reversed).
+    pub iter_types: HashMap<(LlType, bool), TypeId>,
+    /// Tuple structs by item types.
+    pub tuple_types: HashMap<Vec<LlType>, TypeId>,
+    pub prebuilt_tuples: HashMap<(hostobj::ObjId, TypeId), PrebuiltId>,
+    pub prebuilt_lists: HashMap<hostobj::ObjId, PrebuiltId>,
+    pub dict_type: Option<TypeId>,
+    pub word_array_type: Option<TypeId>,
 }
 
 impl<'a> Rtyper<'a> {
@@ -114,6 +158,16 @@ impl<'a> Rtyper<'a> {
             helper_index: HashMap::new(),
             used_names: HashSet::new(),
             graph_names: Vec::new(),
+            classes: HashMap::new(),
+            prebuilt_instances: HashMap::new(),
+            exported: Vec::new(),
+            range_type: None,
+            iter_types: HashMap::new(),
+            tuple_types: HashMap::new(),
+            prebuilt_tuples: HashMap::new(),
+            prebuilt_lists: HashMap::new(),
+            dict_type: None,
+            word_array_type: None,
         }
     }
 

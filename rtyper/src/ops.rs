@@ -56,12 +56,49 @@ impl GraphRtyper<'_, '_> {
             | HlOp::RShift
             | HlOp::And
             | HlOp::Or
+            | HlOp::Xor
+                if op.op == HlOp::InplaceAdd && matches!(s_args[0], SomeValue::List { .. }) =>
+            {
+                // `l += other` extends `l` in place.
+                let info = self.list_info(&s_args[0])?;
+                let l = self.operand(&a[0], info.ty())?;
+                let other = self.operand(&a[1], info.ty())?;
+                let atid = Operand::Const(LlConst::Int(self.rt.types.get(info.array).tid as i64));
+                let isz = Operand::Const(LlConst::Int(info.item.size() as i64));
+                self.call_extern(rt_sym::LIST_EXTEND, vec![l.clone(), other, atid, isz], LlType::Void);
+                Some((l, info.ty()))
+            }
+            HlOp::Add
+            | HlOp::Sub
+            | HlOp::Mul
+            | HlOp::Div
+            | HlOp::FloorDiv
+            | HlOp::Mod
+            | HlOp::LShift
+            | HlOp::RShift
+            | HlOp::And
+            | HlOp::Or
             | HlOp::Xor => Some(self.binary(op.op.base_op(), a, &s_args)?),
             HlOp::Lt | HlOp::Le | HlOp::Eq | HlOp::Ne | HlOp::Gt | HlOp::Ge => Some(self.compare(op.op, a, &s_args)?),
             HlOp::Is => Some(self.is_(a, &s_args)?),
+            HlOp::GetItem | HlOp::SetItem | HlOp::DelItem | HlOp::Contains if matches!(s_args[0], SomeValue::Dict { .. }) => {
+                self.dict_item_op(op.op, a, &s_args)?
+            }
+            HlOp::GetItem if matches!(s_args[0], SomeValue::Tuple(_)) => self.tuple_getitem(a, &s_args)?,
             HlOp::GetItem => Some(self.getitem(a, &s_args)?),
             HlOp::SimpleCall | HlOp::CallArgs => self.call(op)?,
             HlOp::GetAttr => self.getattr(op, &s_args)?,
+            HlOp::SetAttr => self.setattr(op, &s_args)?,
+            HlOp::ExceptionMatch => Some(self.exception_match(a, &s_args)?),
+            HlOp::Iter => self.new_iter(&a[0], &s_args[0], false)?,
+            HlOp::NewDict => self.newdict(op)?,
+            HlOp::SetItem if matches!(s_args[0], SomeValue::List { .. }) => self.list_setitem(a, &s_args)?,
+            HlOp::DelItem if matches!(s_args[0], SomeValue::List { .. }) => self.list_delitem(a, &s_args)?,
+            HlOp::GetSlice | HlOp::SetSlice | HlOp::DelSlice => self.slice_op(op, &s_args)?,
+            HlOp::Contains if matches!(s_args[0], SomeValue::List { .. }) => Some(self.list_contains(a, &s_args)?),
+            HlOp::Contains if s_args[0].is_string_like() => Some(self.str_contains(a)?),
+            HlOp::Next => self.next(op, &a[0], &s_args[0])?,
+            HlOp::Type => self.type_of(&a[0], &s_args[0])?,
             HlOp::PrintItem => {
                 let s = self.str_of(&a[0], &s_args[0], "printing")?;
                 self.call_extern(rt_sym::PRINT_ITEM, vec![s], LlType::Void);
@@ -72,6 +109,7 @@ impl GraphRtyper<'_, '_> {
                 None
             }
             HlOp::NewList => Some(self.newlist(op)?),
+            HlOp::NewTuple => self.newtuple(op)?,
             HlOp::Repr if s_args[0].is_int_like() => Some((self.str_of(&a[0], &s_args[0], "repr() of")?, STR)),
             _ => {
                 let args: Vec<String> = s_args.iter().map(|s| self.describe(s)).collect();
@@ -106,31 +144,82 @@ impl GraphRtyper<'_, '_> {
             }
             SomeValue::None => Operand::Const(LlConst::Int(0)),
             SomeValue::Pbc(p) if !p.can_be_none => Operand::Const(LlConst::Int(1)),
+            SomeValue::Char => Operand::Const(LlConst::Int(1)),
+            SomeValue::Dict { can_be_none: false, .. } => {
+                let n = self.dict_len(o)?;
+                self.emit(LlOp::IntIsTrue, vec![n], LlType::Bool)
+            }
+            SomeValue::Range { .. } => {
+                let (n, _) = self.range_len(o)?.expect("length");
+                self.emit(LlOp::IntIsTrue, vec![n], LlType::Bool)
+            }
+            SomeValue::Instance { .. } => {
+                let ty = self.operand_type(o)?;
+                let x = self.operand(o, ty)?;
+                self.emit(LlOp::PtrNonZero, vec![x], LlType::Bool)
+            }
+            SomeValue::ClassRef { .. } | SomeValue::Method { .. } => Operand::Const(LlConst::Int(1)),
             other => return Err(self.unsupported(format!("the truth value of {}", self.describe(other)))),
         })
     }
 
     /// `str(x)` as a STR, for `str()` and `print`.
-    fn str_of(&mut self, o: &FlowOperand, s: &SomeValue, context: &str) -> Result<LlOperand, Diagnostic> {
+    pub fn str_of(&mut self, o: &FlowOperand, s: &SomeValue, context: &str) -> Result<LlOperand, Diagnostic> {
+        if let SomeValue::None = s {
+            return Ok(Operand::Const(LlConst::Prebuilt(self.rt.prebuilt_str(b"None"))));
+        }
+        let ty = match s {
+            SomeValue::Integer { unsigned: false, .. } => LlType::Signed,
+            _ => self.rt.lltype_of(s, self.span)?,
+        };
+        if ty == LlType::Void {
+            return Err(self.unsupported(format!("{} {}", context, self.describe(s))));
+        }
+        let x = self.operand(o, ty)?;
+        self.ll_str_of(x, s, context)
+    }
+
+    /// `str(x)` of an already translated value `x` annotated `s`.
+    pub fn ll_str_of(&mut self, x: LlOperand, s: &SomeValue, context: &str) -> Result<LlOperand, Diagnostic> {
         Ok(match s {
-            SomeValue::String { can_be_none: false } => self.operand(o, STR)?,
-            SomeValue::Integer { unsigned: false, .. } => {
-                let x = self.operand(o, LlType::Signed)?;
-                self.call_extern(rt_sym::INT_TO_STR, vec![x], STR)
-            }
+            SomeValue::String { can_be_none: false } => x,
+            SomeValue::Integer { unsigned: false, .. } => self.call_extern(rt_sym::INT_TO_STR, vec![x], STR),
             SomeValue::Bool => {
-                let x = self.operand(o, LlType::Bool)?;
                 let f = helpers::bool_to_str(self.rt);
                 self.call_func(f, vec![x], STR)
             }
             SomeValue::String { can_be_none: true } => {
-                let x = self.operand(o, STR)?;
                 let f = helpers::str_or_none(self.rt);
                 self.call_func(f, vec![x], STR)
             }
             SomeValue::None => Operand::Const(LlConst::Prebuilt(self.rt.prebuilt_str(b"None"))),
+            SomeValue::Char => {
+                let c = self.emit(LlOp::CastCharToInt, vec![x], LlType::Signed);
+                self.call_extern(rt_sym::CHAR_TO_STR, vec![c], STR)
+            }
+            SomeValue::List { can_be_none: false, .. } => {
+                let info = self.list_info(s)?;
+                let kind = match info.item {
+                    LlType::Signed => 0,
+                    LlType::Bool => 1,
+                    LlType::Char => 2,
+                    STR => 3,
+                    _ => return Err(self.unsupported(format!("{} {}", context, self.describe(s)))),
+                };
+                self.call_extern(rt_sym::LIST_REPR, vec![x, Operand::Const(LlConst::Int(kind))], STR)
+            }
             other => return Err(self.unsupported(format!("{} {}", context, self.describe(other)))),
         })
+    }
+
+    /// A str or char operand as a STR (a char becomes a one-character str).
+    fn as_str(&mut self, o: &FlowOperand, s: &SomeValue) -> Result<LlOperand, Diagnostic> {
+        if let (SomeValue::Char, Operand::Var(_)) = (s, o) {
+            let c = self.operand(o, LlType::Char)?;
+            let c = self.emit(LlOp::CastCharToInt, vec![c], LlType::Signed);
+            return Ok(self.call_extern(rt_sym::CHAR_TO_STR, vec![c], STR));
+        }
+        self.operand(o, STR)
     }
 
     fn binary(&mut self, op: HlOp, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
@@ -169,9 +258,24 @@ impl GraphRtyper<'_, '_> {
             };
             return Ok((self.emit(llop, vec![x, y], LlType::Signed), LlType::Signed));
         }
-        if op == HlOp::Add && matches!(s[0], SomeValue::String { .. }) && matches!(s[1], SomeValue::String { .. }) {
-            let x = self.operand(&a[0], STR)?;
-            let y = self.operand(&a[1], STR)?;
+        if s[0].is_string_like() && op == HlOp::Mod {
+            return self.format(a, s);
+        }
+        if s[0].is_string_like() && s[1].is_int_like() && op == HlOp::Mul {
+            return self.str_mul(a);
+        }
+        if s[0].is_int_like() && (s[1].is_string_like() || matches!(s[1], SomeValue::List { .. })) && op == HlOp::Mul {
+            // `n * x` is `x * n`.
+            let swapped = [a[1].clone(), a[0].clone()];
+            let ss = [s[1].clone(), s[0].clone()];
+            return self.binary(op, &swapped, &ss);
+        }
+        if matches!(s[0], SomeValue::List { .. }) && matches!(op, HlOp::Add | HlOp::Mul) {
+            return self.list_binary(op, a, s);
+        }
+        if op == HlOp::Add && s[0].is_string_like() && s[1].is_string_like() {
+            let x = self.as_str(&a[0], &s[0])?;
+            let y = self.as_str(&a[1], &s[1])?;
             return Ok((self.call_extern(rt_sym::STR_CONCAT, vec![x, y], STR), STR));
         }
         Err(self.unsupported(format!(
@@ -183,7 +287,26 @@ impl GraphRtyper<'_, '_> {
     }
 
     fn compare(&mut self, op: HlOp, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
-        let is_str = |s: &SomeValue| matches!(s, SomeValue::String { .. } | SomeValue::None);
+        let is_str = |s: &SomeValue| matches!(s, SomeValue::String { .. } | SomeValue::None | SomeValue::Char);
+        // Two chars (or a char and a one-character constant) compare as bytes.
+        let char_like = |s: &SomeValue, o: &FlowOperand| {
+            *s == SomeValue::Char || matches!(o, Operand::Const(Value::Str(c)) if c.len() == 1)
+        };
+        if (s[0] == SomeValue::Char || s[1] == SomeValue::Char) && char_like(&s[0], &a[0]) && char_like(&s[1], &a[1]) {
+            let x = self.operand(&a[0], LlType::Char)?;
+            let y = self.operand(&a[1], LlType::Char)?;
+            let x = self.emit(LlOp::CastCharToInt, vec![x], LlType::Signed);
+            let y = self.emit(LlOp::CastCharToInt, vec![y], LlType::Signed);
+            let llop = match op {
+                HlOp::Lt => LlOp::IntLt,
+                HlOp::Le => LlOp::IntLe,
+                HlOp::Eq => LlOp::IntEq,
+                HlOp::Ne => LlOp::IntNe,
+                HlOp::Gt => LlOp::IntGt,
+                _ => LlOp::IntGe,
+            };
+            return Ok((self.emit(llop, vec![x, y], LlType::Bool), LlType::Bool));
+        }
         if s[0].is_int_like() && s[1].is_int_like() {
             let x = self.operand(&a[0], LlType::Signed)?;
             let y = self.operand(&a[1], LlType::Signed)?;
@@ -197,12 +320,28 @@ impl GraphRtyper<'_, '_> {
             };
             return Ok((self.emit(llop, vec![x, y], LlType::Bool), LlType::Bool));
         }
+        if matches!(op, HlOp::Eq | HlOp::Ne) && matches!(s[0], SomeValue::List { .. }) && matches!(s[1], SomeValue::List { .. }) {
+            let r = self.list_eq(a, s)?;
+            let r = if op == HlOp::Ne { self.emit(LlOp::BoolNot, vec![r], LlType::Bool) } else { r };
+            return Ok((r, LlType::Bool));
+        }
+        if matches!(op, HlOp::Eq | HlOp::Ne) && matches!(s[0], SomeValue::Tuple(_)) && matches!(s[1], SomeValue::Tuple(_)) {
+            let r = self.tuple_eq(a, s)?;
+            let r = if op == HlOp::Ne { self.emit(LlOp::BoolNot, vec![r], LlType::Bool) } else { r };
+            return Ok((r, LlType::Bool));
+        }
+        let is_inst = |s: &SomeValue| matches!(s, SomeValue::Instance { .. } | SomeValue::None);
+        if matches!(op, HlOp::Eq | HlOp::Ne) && is_inst(&s[0]) && is_inst(&s[1]) && !(s[0] == SomeValue::None && s[1] == SomeValue::None) {
+            let (r, ty) = self.is_(a, s)?;
+            let r = if op == HlOp::Ne { self.emit(LlOp::BoolNot, vec![r], LlType::Bool) } else { r };
+            return Ok((r, ty));
+        }
         if s[0] == SomeValue::None && s[1] == SomeValue::None {
             return Ok((Operand::Const(LlConst::Int((op == HlOp::Eq) as i64)), LlType::Bool));
         }
         if is_str(&s[0]) && is_str(&s[1]) {
-            let x = self.operand(&a[0], STR)?;
-            let y = self.operand(&a[1], STR)?;
+            let x = self.as_str(&a[0], &s[0])?;
+            let y = self.as_str(&a[1], &s[1])?;
             let zero = Operand::Const(LlConst::Int(0));
             let r = match op {
                 HlOp::Eq | HlOp::Ne => {
@@ -245,6 +384,21 @@ impl GraphRtyper<'_, '_> {
                 let x = self.operand(p, ty)?;
                 self.emit(LlOp::PtrIsZero, vec![x], LlType::Bool)
             }
+            (LlType::Ptr(_), LlType::Void) | (LlType::Void, LlType::Ptr(_))
+                if matches!(s[0], SomeValue::ClassRef { .. }) || matches!(s[1], SomeValue::ClassRef { .. }) =>
+            {
+                let (p, ty, k) = if t0 == LlType::Void { (&a[1], t1, &s[0]) } else { (&a[0], t0, &s[1]) };
+                match self.rt.single_desc(k) {
+                    Some(Desc::Class(c)) if self.rt.classes.contains_key(&c) => {
+                        let x = self.operand(p, ty)?;
+                        let vt = Operand::Const(LlConst::Prebuilt(self.rt.classes[&c].vtable));
+                        self.emit(LlOp::PtrEq, vec![x, vt], LlType::Bool)
+                    }
+                    // A class never instantiated: no object has it as its type.
+                    Some(Desc::Class(_)) => Operand::Const(LlConst::Int(0)),
+                    _ => return Err(self.unsupported(format!("`is` between {} and {}", self.describe(&s[0]), self.describe(&s[1])))),
+                }
+            }
             (LlType::Ptr(_), LlType::Ptr(_)) => {
                 let x = self.operand(&a[0], t0)?;
                 let y = self.operand(&a[1], t1)?;
@@ -267,16 +421,18 @@ impl GraphRtyper<'_, '_> {
     }
 
     fn getitem(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
-        if let SomeValue::List { listdef, can_be_none: false } = &s[0] {
+        if let SomeValue::List { can_be_none: false, .. } = &s[0] {
             if s[1].is_int_like() {
-                let item = self.rt.ann.listdef(*listdef).item.clone();
-                let item_ty = self.rt.lltype_of(&item, self.span)?;
-                let (list_t, array_t) = self.rt.list_type(item_ty);
+                let info = self.list_info(&s[0])?;
+                let (list_t, array_t, item_ty) = (info.list, info.array, info.item);
                 let f = helpers::list_getitem(self.rt, list_t, array_t, item_ty);
                 let l = self.operand(&a[0], LlType::Ptr(list_t))?;
                 let i = self.operand(&a[1], LlType::Signed)?;
                 return Ok((self.call_func(f, vec![l, i], item_ty), item_ty));
             }
+        }
+        if matches!(s[0], SomeValue::String { can_be_none: false } | SomeValue::Char) && s[1].is_int_like() {
+            return self.str_getitem(a);
         }
         Err(self.unsupported(format!("indexing {} with {}", self.describe(&s[0]), self.describe(&s[1]))))
     }
@@ -294,7 +450,39 @@ impl GraphRtyper<'_, '_> {
                 return Ok(Some((Operand::Const(c), want)));
             }
         }
+        if let SomeValue::BuiltinMethod { .. } = self.ag.binding(op.result) {
+            // A bound built-in method is represented by its receiver.
+            return Ok(Some((self.operand(&op.args[0], want)?, want)));
+        }
+        if let (SomeValue::Instance { class, .. }, Operand::Const(Value::Str(name))) = (&s[0], &op.args[1]) {
+            let name = String::from_utf8_lossy(name).into_owned();
+            if let SomeValue::Method { .. } = self.ag.binding(op.result) {
+                // A bound method is represented by its receiver.
+                return Ok(Some((self.operand(&op.args[0], want)?, want)));
+            }
+            let repr = self.rt.class_repr(*class, self.span)?.clone();
+            let (index, ty) = repr.field(&name).ok_or_else(|| self.internal(&format!("no field {}", name)))?;
+            let x = self.operand(&op.args[0], LlType::Ptr(repr.inst))?;
+            let v = self.emit(LlOp::GetField, vec![x, Operand::Const(LlConst::Field(index))], ty);
+            return Ok(Some((v, ty)));
+        }
         Err(self.unsupported(format!("reading an attribute of {}", self.describe(&s[0]))))
+    }
+
+    fn setattr(&mut self, op: &FlowOp, s: &[SomeValue]) -> Result<Produced, Diagnostic> {
+        if let (SomeValue::Instance { class, .. }, Operand::Const(Value::Str(name))) = (&s[0], &op.args[1]) {
+            let name = String::from_utf8_lossy(name).into_owned();
+            let repr = self.rt.class_repr(*class, self.span)?.clone();
+            let Some((index, ty)) = repr.field(&name) else {
+                // A Void attribute (always the same constant) has no field.
+                return Ok(None);
+            };
+            let x = self.operand(&op.args[0], LlType::Ptr(repr.inst))?;
+            let v = self.operand(&op.args[2], ty)?;
+            self.emit(LlOp::SetField, vec![x, Operand::Const(LlConst::Field(index)), v], LlType::Void);
+            return Ok(None);
+        }
+        Err(self.unsupported(format!("setting an attribute of {}", self.describe(&s[0]))))
     }
 
     fn newlist(&mut self, op: &FlowOp) -> Result<(LlOperand, LlType), Diagnostic> {
@@ -322,6 +510,18 @@ impl GraphRtyper<'_, '_> {
         let annotator::CallSite { shape, callee, args: arg_ops } =
             annotator::call_operands(op).map_err(|m| Diagnostic::error(self.span, m))?;
         let s_callee = self.annotation(callee)?;
+        if let SomeValue::Method { class, name } = &s_callee {
+            return self.call_method(op, *class, name, &shape, callee, arg_ops);
+        }
+        if let SomeValue::BuiltinMethod { name, receiver } = &s_callee {
+            if let SomeValue::Dict { .. } = **receiver {
+                return self.dict_method(op, callee, &s_callee, name, arg_ops);
+            }
+            if let SomeValue::String { .. } = **receiver {
+                return self.str_method(callee, name, arg_ops);
+            }
+            return self.list_method(callee, &s_callee, name, arg_ops);
+        }
         let Some(desc) = self.rt.single_desc(&s_callee) else {
             return Err(self.unsupported(format!("calling {}", self.describe(&s_callee))));
         };
@@ -331,35 +531,228 @@ impl GraphRtyper<'_, '_> {
         }
         match desc {
             Desc::Function(f) => {
-                let heap = self.rt.heap;
-                let ann = self.rt.ann;
-                let callee_g =
-                    ann.graph_for_call(f, &s_args).ok_or_else(|| self.internal("call of a function never annotated"))?;
-                let sources =
-                    annotator::match_arguments(heap, f, &shape).map_err(|m| Diagnostic::error(self.span, m))?;
-                let cag = ann.graph(callee_g);
-                let params = cag.graph.block(cag.graph.startblock).inputargs.clone();
-                let mut args = Vec::new();
-                for (i, src) in sources.iter().enumerate() {
-                    let want = self.rt.lltype_of(cag.binding(params[i]), self.span)?;
-                    if want == LlType::Void {
-                        continue;
-                    }
-                    args.push(match src {
-                        ArgSource::Given(k) => self.operand(&arg_ops[*k], want)?,
-                        ArgSource::Default(v) => Operand::Const(self.rt.const_to_ll(v, want, self.span)?),
-                    });
-                }
+                let (callee_g, args) = self.function_args(f, None, &shape, arg_ops)?;
                 let ret = return_type(self.rt, callee_g)?;
                 let r = self.call_func(FuncId(callee_g.0), args, ret);
                 Ok(if ret == LlType::Void { None } else { Some((r, ret)) })
             }
+            Desc::Class(c) => self.instantiate(c, &shape, arg_ops),
             Desc::Builtin(_) => {
                 let name = self.rt.builtin_name(desc).unwrap_or_default();
                 self.call_builtin(&name, arg_ops, &s_args)
             }
             _ => Err(self.unsupported(format!("calling {}", self.describe(&s_callee)))),
         }
+    }
+
+    /// The low-level arguments of a call of function `f`: `this` (an
+    /// already translated receiver) first if given, then the call's
+    /// arguments matched to the parameters, defaults filled in.
+    fn function_args(
+        &mut self,
+        f: hostobj::ObjId,
+        this: Option<(LlOperand, LlType)>,
+        shape: &annotator::CallShape,
+        arg_ops: &[FlowOperand],
+    ) -> Result<(annotator::GraphId, Vec<LlOperand>), Diagnostic> {
+        let heap = self.rt.heap;
+        let ann = self.rt.ann;
+        let callee_g = ann.graph_for(f, "").ok_or_else(|| self.internal("call of a function never annotated"))?;
+        let extra = this.is_some() as usize;
+        let shape = annotator::CallShape {
+            positional: shape.positional + extra,
+            keywords: shape.keywords.clone(),
+            star_arg: shape.star_arg,
+        };
+        let sources = annotator::match_arguments(heap, f, &shape).map_err(|m| Diagnostic::error(self.span, m))?;
+        let cag = ann.graph(callee_g);
+        let params = cag.graph.block(cag.graph.startblock).inputargs.clone();
+        let mut args = Vec::new();
+        for (i, src) in sources.iter().enumerate() {
+            let want = self.rt.lltype_of(cag.binding(params[i]), self.span)?;
+            if want == LlType::Void {
+                continue;
+            }
+            args.push(match src {
+                ArgSource::Given(0) if extra == 1 => {
+                    let (o, ty) = this.clone().expect("receiver");
+                    self.convert(o, ty, want)?
+                }
+                ArgSource::Given(k) => self.operand(&arg_ops[*k - extra], want)?,
+                ArgSource::Default(v) => Operand::Const(self.rt.const_to_ll(v, want, self.span)?),
+            });
+        }
+        Ok((callee_g, args))
+    }
+
+    /// `C(args)`: a new instance with its vtable and class defaults, then `__init__`.
+    fn instantiate(&mut self, c: hostobj::ObjId, shape: &annotator::CallShape, arg_ops: &[FlowOperand]) -> Result<Produced, Diagnostic> {
+        let heap = self.rt.heap;
+        let repr = self.rt.class_repr(c, self.span)?.clone();
+        let ty = LlType::Ptr(repr.inst);
+        let p = self.emit(LlOp::Malloc, vec![Operand::Const(LlConst::Type(repr.inst))], ty);
+        let vt = Operand::Const(LlConst::Prebuilt(repr.vtable));
+        self.emit(LlOp::SetField, vec![p.clone(), Operand::Const(LlConst::Field(0)), vt], LlType::Void);
+        for (i, (name, fty)) in repr.fields.iter().enumerate().skip(1) {
+            if let annotator::ClassMember::Value(v) = annotator::class_member(heap, c, name) {
+                let x = Operand::Const(self.rt.const_to_ll(&v, *fty, self.span)?);
+                self.emit(LlOp::SetField, vec![p.clone(), Operand::Const(LlConst::Field(i as u32)), x], LlType::Void);
+            }
+        }
+        if let Some((_, Value::Obj(f))) = heap.lookup_class_attr(c, "__init__") {
+            if heap.function(*f).is_some() {
+                let (g, args) = self.function_args(*f, Some((p.clone(), ty)), shape, arg_ops)?;
+                let ret = return_type(self.rt, g)?;
+                self.call_func(FuncId(g.0), args, ret);
+            }
+        }
+        Ok(Some((p, ty)))
+    }
+
+    /// `x.name(args)`: a direct call when only one implementation can be
+    /// selected, else a call through the method's vtable slot.
+    fn call_method(
+        &mut self,
+        op: &FlowOp,
+        class: hostobj::ObjId,
+        name: &str,
+        shape: &annotator::CallShape,
+        recv: &FlowOperand,
+        arg_ops: &[FlowOperand],
+    ) -> Result<Produced, Diagnostic> {
+        let heap = self.rt.heap;
+        let ann = self.rt.ann;
+        let impls = ann.method_impls(heap, class, name);
+        let repr = self.rt.class_repr(class, self.span)?.clone();
+        let recv_ty = LlType::Ptr(repr.inst);
+        let this = self.operand(recv, recv_ty)?;
+        let want = self.rt.lltype_of(self.ag.binding(op.result), self.span)?;
+        if impls.len() == 1 {
+            let (g, args) = self.function_args(impls[0].0, Some((this, recv_ty)), shape, arg_ops)?;
+            let ret = return_type(self.rt, g)?;
+            let r = self.call_func(FuncId(g.0), args, ret);
+            return Ok(if ret == LlType::Void { None } else { Some((r, ret)) });
+        }
+        // Every implementation must take and return the same low-level types.
+        let mut signature: Option<(Vec<LlType>, LlType)> = None;
+        let mut args = Vec::new();
+        for (f, _) in &impls {
+            let Some(g) = ann.graph_for(*f, "") else { continue };
+            let ag = ann.graph(g);
+            let mut params = Vec::new();
+            for &v in ag.graph.block(ag.graph.startblock).inputargs.iter().skip(1) {
+                params.push(self.rt.lltype_of(ag.binding(v), self.span)?);
+            }
+            let ret = return_type(self.rt, g)?;
+            match &signature {
+                None => {
+                    signature = Some((params, ret));
+                    args = self.function_args(*f, Some((this.clone(), recv_ty)), shape, arg_ops)?.1;
+                }
+                Some(sig) if *sig == (params.clone(), ret) => {}
+                Some(_) => {
+                    return Err(self.unsupported(format!(
+                        "calling method {}() whose implementations take or return different types",
+                        name
+                    )))
+                }
+            }
+        }
+        let Some((_, ret)) = signature else { return Err(self.internal("method without implementations")) };
+        let slot = repr.slot(name).ok_or_else(|| self.internal(&format!("no vtable slot for {}", name)))?;
+        let root_vt = self.rt.class_repr(repr.root, self.span)?.vtable_type;
+        let vt = self.emit(LlOp::GetField, vec![this, Operand::Const(LlConst::Field(0))], LlType::Ptr(root_vt));
+        let vt = self.convert(vt, LlType::Ptr(root_vt), LlType::Ptr(repr.vtable_type))?;
+        let fnaddr = self.emit(LlOp::GetField, vec![vt, Operand::Const(LlConst::Field(slot))], LlType::Signed);
+        let mut all = vec![fnaddr];
+        all.extend(args);
+        let r = self.emit(LlOp::IndirectCall, all, ret);
+        let _ = want;
+        Ok(if ret == LlType::Void { None } else { Some((r, ret)) })
+    }
+
+    /// `exception_match(etype, C)`: the class id of the vtable `etype` lies
+    /// in C's subclass range.
+    fn exception_match(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
+        let (SomeValue::ClassRef { class }, Some(Desc::Class(c))) = (&s[0], self.rt.single_desc(&s[1])) else {
+            return Err(self.unsupported(format!("matching {} against {}", self.describe(&s[0]), self.describe(&s[1]))));
+        };
+        if self.rt.is_base_exception(c) {
+            return Ok((Operand::Const(LlConst::Int(1)), LlType::Bool));
+        }
+        let vt_ty = LlType::Ptr(self.rt.class_repr(*class, self.span)?.vtable_type);
+        let target = self.rt.class_repr(c, self.span)?.clone();
+        let vt = self.operand(&a[0], vt_ty)?;
+        let id = self.emit(LlOp::GetField, vec![vt, Operand::Const(LlConst::Field(0))], LlType::Signed);
+        let ge = self.emit(LlOp::IntGe, vec![id.clone(), Operand::Const(LlConst::Int(target.min))], LlType::Bool);
+        let le = self.emit(LlOp::IntLe, vec![id, Operand::Const(LlConst::Int(target.max))], LlType::Bool);
+        let ge = self.emit(LlOp::CastBoolToInt, vec![ge], LlType::Signed);
+        let le = self.emit(LlOp::CastBoolToInt, vec![le], LlType::Signed);
+        let both = self.emit(LlOp::IntAnd, vec![ge, le], LlType::Signed);
+        Ok((self.emit(LlOp::IntIsTrue, vec![both], LlType::Bool), LlType::Bool))
+    }
+
+    /// `type(x)` of an instance: its vtable.
+    fn type_of(&mut self, a: &FlowOperand, s: &SomeValue) -> Result<Produced, Diagnostic> {
+        let SomeValue::Instance { class, .. } = s else {
+            return Err(self.unsupported(format!("type() of {}", self.describe(s))));
+        };
+        let repr = self.rt.class_repr(*class, self.span)?.clone();
+        let root_vt = self.rt.class_repr(repr.root, self.span)?.vtable_type;
+        let x = self.operand(a, LlType::Ptr(repr.inst))?;
+        let vt = self.emit(LlOp::GetField, vec![x, Operand::Const(LlConst::Field(0))], LlType::Ptr(root_vt));
+        Ok(Some((vt, LlType::Ptr(root_vt))))
+    }
+
+    /// `isinstance(x, C)` (or a tuple of classes): subclass-range checks.
+    fn isinstance(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
+        let false_ = Some((Operand::Const(LlConst::Int(0)), LlType::Bool));
+        let classes_all: Vec<hostobj::ObjId> = match &s[1] {
+            SomeValue::Tuple(items) => items.iter().filter_map(|i| self.rt.single_desc(i).map(|d| d.obj())).collect(),
+            other => self.rt.single_desc(other).map(|d| d.obj()).into_iter().collect(),
+        };
+        let heap = self.rt.heap;
+        if let Some(known) = annotator::static_isinstance(heap, &s[0], &classes_all, &|a, b| heap.is_subclass(a, b)) {
+            return Ok(Some((Operand::Const(LlConst::Int(known as i64)), LlType::Bool)));
+        }
+        let SomeValue::Instance { class, .. } = &s[0] else { return Ok(false_) };
+        let classes: Vec<hostobj::ObjId> = match &s[1] {
+            SomeValue::Tuple(items) => items.iter().filter_map(|i| match self.rt.single_desc(i) {
+                Some(Desc::Class(c)) => Some(c),
+                _ => None,
+            }).collect(),
+            other => match self.rt.single_desc(other) {
+                Some(Desc::Class(c)) => vec![c],
+                _ => return Err(self.unsupported(format!("isinstance() with {}", self.describe(other)))),
+            },
+        };
+        let repr = self.rt.class_repr(*class, self.span)?.clone();
+        let root = self.rt.class_repr(repr.root, self.span)?.clone();
+        let x = self.operand(&a[0], LlType::Ptr(repr.inst))?;
+        let x = self.convert(x, LlType::Ptr(repr.inst), LlType::Ptr(root.inst))?;
+        let mut result: Option<LlOperand> = None;
+        for c in classes {
+            let Some(target) = self.rt.classes.get(&c).cloned() else { continue };
+            if target.root != repr.root {
+                continue;
+            }
+            let f = helpers::isinstance(self.rt, root.inst, root.vtable_type);
+            let args = vec![x.clone(), Operand::Const(LlConst::Int(target.min)), Operand::Const(LlConst::Int(target.max))];
+            let r = self.call_func(f, args, LlType::Bool);
+            result = Some(match result {
+                None => r,
+                Some(prev) => {
+                    let p = self.emit(LlOp::CastBoolToInt, vec![prev], LlType::Signed);
+                    let q = self.emit(LlOp::CastBoolToInt, vec![r], LlType::Signed);
+                    let o = self.emit(LlOp::IntOr, vec![p, q], LlType::Signed);
+                    self.emit(LlOp::IntIsTrue, vec![o], LlType::Bool)
+                }
+            });
+        }
+        Ok(match result {
+            Some(r) => Some((r, LlType::Bool)),
+            None => false_,
+        })
     }
 
     fn call_builtin(&mut self, name: &str, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
@@ -374,6 +767,9 @@ impl GraphRtyper<'_, '_> {
                 let l = self.operand(&a[0], ty)?;
                 signed(self.emit(LlOp::GetField, vec![l, Operand::Const(LlConst::Field(0))], LlType::Signed))
             }
+            ("len", [SomeValue::Char]) => signed(Operand::Const(LlConst::Int(1))),
+            ("len", [SomeValue::Dict { can_be_none: false, .. }]) => signed(self.dict_len(&a[0])?),
+            ("len", [SomeValue::Tuple(items)]) => signed(Operand::Const(LlConst::Int(items.len() as i64))),
             ("len", [SomeValue::String { can_be_none: false }]) => {
                 let x = self.operand(&a[0], STR)?;
                 signed(self.emit(LlOp::GetArraySize, vec![x], LlType::Signed))
@@ -388,6 +784,57 @@ impl GraphRtyper<'_, '_> {
             }
             ("int", [x]) if x.is_int_like() => signed(self.operand(&a[0], LlType::Signed)?),
             ("bool", [x]) => Ok(Some((self.is_true(&a[0], x)?, LlType::Bool))),
+            ("isinstance", [_, _]) => self.isinstance(a, s),
+            ("ord" | "chr" | "abs" | "min" | "max", _) => self.small_builtin(name, a),
+            ("hex" | "oct", [x]) if x.is_int_like() => {
+                let i = self.operand(&a[0], LlType::Signed)?;
+                let base = Operand::Const(LlConst::Int(if name == "hex" { 16 } else { 8 }));
+                Ok(Some((self.call_extern(rt_sym::INT_PREFIXED, vec![i, base], STR), STR)))
+            }
+            ("range", _) if matches!(self.ag.binding(self.current_result), SomeValue::List { .. }) => {
+                let want = self.ag.binding(self.current_result).clone();
+                let info = self.list_info(&want)?;
+                let mut ops = Vec::new();
+                for x in a {
+                    ops.push(self.operand(x, LlType::Signed)?);
+                }
+                let k = |i: i64| Operand::Const(LlConst::Int(i));
+                let (start, stop, step) = match ops.len() {
+                    1 => (k(0), ops[0].clone(), k(1)),
+                    2 => (ops[0].clone(), ops[1].clone(), k(1)),
+                    _ => (ops[0].clone(), ops[1].clone(), ops[2].clone()),
+                };
+                let ltid = k(self.rt.types.get(info.list).tid as i64);
+                let atid = k(self.rt.types.get(info.array).tid as i64);
+                let l = self.call_extern(rt_sym::LIST_RANGE, vec![start, stop, step, ltid, atid], info.ty());
+                Ok(Some((l, info.ty())))
+            }
+            ("range" | "xrange", _) => self.newrange(a),
+            ("list", [SomeValue::String { .. } | SomeValue::Char]) => {
+                let want = self.ag.binding(self.current_result).clone();
+                let info = self.list_info(&want)?;
+                let x = self.operand(&a[0], STR)?;
+                let k = |i: i64| Operand::Const(LlConst::Int(i));
+                let ltid = k(self.rt.types.get(info.list).tid as i64);
+                let atid = k(self.rt.types.get(info.array).tid as i64);
+                Ok(Some((self.call_extern(rt_sym::STR_TO_LIST, vec![x, ltid, atid], info.ty()), info.ty())))
+            }
+            ("list", [l @ SomeValue::List { .. }]) => {
+                let info = self.list_info(l)?;
+                let x = self.operand(&a[0], info.ty())?;
+                let k = |i: i64| Operand::Const(LlConst::Int(i));
+                let ltid = k(self.rt.types.get(info.list).tid as i64);
+                let atid = k(self.rt.types.get(info.array).tid as i64);
+                let args = vec![x, k(0), k(i64::MAX), ltid, atid, k(info.item.size() as i64)];
+                Ok(Some((self.call_extern(rt_sym::LIST_SLICE, args, info.ty()), info.ty())))
+            }
+            ("len", [SomeValue::Range { .. }]) => self.range_len(&a[0]),
+            ("reversed", [x]) => self.new_iter(&a[0], x, true),
+            ("enumerate", [x]) => {
+                let r = self.new_iter(&a[0], x, false)?;
+                Ok(r)
+            }
+            ("type", [x]) => self.type_of(&a[0], x),
             ("os.write", [fd, SomeValue::String { can_be_none: false }]) if fd.is_int_like() => {
                 let fd = self.operand(&a[0], LlType::Signed)?;
                 let x = self.operand(&a[1], STR)?;

@@ -28,14 +28,34 @@ impl Rtyper<'_> {
             },
             SomeValue::List { listdef, .. } => {
                 let item = self.ann.listdef(*listdef).item.clone();
-                let item_ty = self.lltype_of(&item, span)?;
+                // A list that never gets an item: any item type does.
+                let item_ty = match item {
+                    SomeValue::Impossible => LlType::Signed,
+                    _ => self.lltype_of(&item, span)?,
+                };
                 if item_ty == LlType::Void {
                     return unsupported("a list of None or of constants");
                 }
                 LlType::Ptr(self.list_type(item_ty).0)
             }
+            SomeValue::Instance { class, .. } | SomeValue::Method { class, .. } => {
+                LlType::Ptr(self.class_repr(*class, span)?.inst)
+            }
+            SomeValue::ClassRef { class } => LlType::Ptr(self.class_repr(*class, span)?.vtable_type),
+            SomeValue::Range { .. } => LlType::Ptr(self.range_type()),
+            SomeValue::Dict { .. } => LlType::Ptr(self.dict_type()),
+            SomeValue::BuiltinMethod { receiver, .. } => self.lltype_of(receiver, span)?,
+            SomeValue::Iterator { container, reversed, .. } => LlType::Ptr(self.iter_type(container, *reversed, span)?),
             SomeValue::Unicode { .. } => return unsupported("unicode"),
-            SomeValue::Tuple(_) => return unsupported("a tuple used as a value"),
+            SomeValue::Tuple(items) => {
+                let types = self.tuple_item_types(items, span)?;
+                // A tuple of constants (classes for isinstance) is a constant.
+                if types.iter().all(|t| *t == LlType::Void) {
+                    LlType::Void
+                } else {
+                    LlType::Ptr(self.tuple_type(&types))
+                }
+            }
         })
     }
 
@@ -57,8 +77,55 @@ impl Rtyper<'_> {
             (Value::Str(s), LlType::Ptr(t)) if t == lltype::STR => LlConst::Prebuilt(self.prebuilt_str(s)),
             (Value::Str(s), LlType::Char) if s.len() == 1 => LlConst::Int(s[0] as i64),
             (Value::None, LlType::Ptr(_)) => LlConst::Null,
+            (Value::Obj(o), LlType::Ptr(_)) if matches!(self.heap.get(*o), Object::Instance(_)) => {
+                LlConst::Prebuilt(self.prebuilt_instance(*o, span)?)
+            }
+            (Value::Obj(o), LlType::Ptr(_)) if matches!(self.heap.get(*o), Object::Dict(_)) => {
+                LlConst::Prebuilt(self.prebuilt_dict(*o, span)?)
+            }
+            (Value::Obj(o), LlType::Ptr(t)) if matches!(self.heap.get(*o), Object::List(_)) => {
+                LlConst::Prebuilt(self.prebuilt_list(*o, t, span)?)
+            }
+            (Value::Obj(o), LlType::Ptr(t)) if matches!(self.heap.get(*o), Object::Tuple(_)) => {
+                LlConst::Prebuilt(self.prebuilt_tuple(*o, t, span)?)
+            }
+            (Value::Obj(o), LlType::Ptr(_)) if self.classes.contains_key(o) => {
+                LlConst::Prebuilt(self.classes[o].vtable)
+            }
             _ => return bad(),
         })
+    }
+
+    /// A prebuilt list: its list struct and items array, built once.
+    pub fn prebuilt_list(&mut self, list: hostobj::ObjId, t: lltype::TypeId, span: Span) -> Result<lltype::PrebuiltId, Diagnostic> {
+        if let Some(&id) = self.prebuilt_lists.get(&list) {
+            return Ok(id);
+        }
+        let Object::List(values) = self.heap.get(list) else {
+            return Err(Diagnostic::error(span, "internal error: not a list"));
+        };
+        let values = values.clone();
+        let (array_ty, item) = match &self.types.get(t).kind {
+            lltype::TypeDefKind::Struct { fields, .. } => match fields.get(1).map(|f| f.ty) {
+                Some(LlType::Ptr(a)) => (a, self.types.item_type(a).unwrap_or(LlType::Signed)),
+                _ => return Err(Diagnostic::error(span, "internal error: not a list type")),
+            },
+            _ => return Err(Diagnostic::error(span, "internal error: not a list type")),
+        };
+        let id = lltype::PrebuiltId(self.prebuilt.len() as u32);
+        self.prebuilt.push(lltype::Prebuilt { ty: t, data: lltype::PrebuiltData::Struct { fields: Vec::new(), items: Vec::new() } });
+        self.prebuilt_lists.insert(list, id);
+        let mut items = Vec::new();
+        for v in &values {
+            items.push(self.const_to_ll(v, item, span)?);
+        }
+        let array = lltype::PrebuiltId(self.prebuilt.len() as u32);
+        self.prebuilt.push(lltype::Prebuilt { ty: array_ty, data: lltype::PrebuiltData::Array(items) });
+        self.prebuilt[id.0 as usize].data = lltype::PrebuiltData::Struct {
+            fields: vec![LlConst::Int(values.len() as i64), LlConst::Prebuilt(array)],
+            items: Vec::new(),
+        };
+        Ok(id)
     }
 
     /// The host value of a constant annotation (a module's attribute...),

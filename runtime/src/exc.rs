@@ -1,40 +1,67 @@
-//! The pending-exception word and the built-in exception records.
+//! The pending-exception words and raising built-in exceptions.
 //!
 //! Generated code checks `rpy_exc_type` after every call that can raise; a
-//! raising function sets it and returns a dummy value. For exceptions the
-//! runtime raises, the word points to one of the static records below.
+//! raising function sets `rpy_exc_type` (the address of the exception's
+//! class vtable, `abi::vtable_layout`) and `rpy_exc_value` (the instance)
+//! and returns a dummy value.
+//!
+//! The runtime raises built-in exceptions with the program's own classes,
+//! found in the table the generated object exports
+//! (`abi::generated::BUILTIN_EXCEPTIONS_TABLE`), so the program's handlers
+//! catch them. A built-in exception the program has no class for (it never
+//! catches it) is raised with one of the runtime's own records below: shaped
+//! like a vtable, with a subclass range no handler matches.
 
-use abi::BUILTIN_EXCEPTIONS;
+use abi::{vtable_layout, BUILTIN_EXCEPTIONS};
 use std::os::raw::c_char;
 
-/// A built-in exception as the runtime knows it: its name.
-/// `name` points to the UTF-8 bytes of the name (not NUL-terminated).
+/// A vtable-shaped stand-in for a built-in exception class the program does
+/// not have: header, subclass range -1..-1 (no class id is negative, so no
+/// handler matches), null name (the runtime names it by its index).
 #[repr(C)]
 pub struct ExcRecord {
-    pub name: *const u8,
-    pub name_len: usize,
+    header: u64,
+    min: i64,
+    max: i64,
+    name: usize,
 }
-
-// The records are immutable and point to static strings.
-unsafe impl Sync for ExcRecord {}
 
 const NUM_EXC: usize = BUILTIN_EXCEPTIONS.len();
 
-/// One record per name in the abi's list, built at compile time so the list
-/// stays the single source of truth.
-static EXC_RECORDS: [ExcRecord; NUM_EXC] = {
-    let mut records = [const { ExcRecord { name: std::ptr::null(), name_len: 0 } }; NUM_EXC];
-    let mut i = 0;
-    while i < NUM_EXC {
-        records[i] = ExcRecord { name: BUILTIN_EXCEPTIONS[i].as_ptr(), name_len: BUILTIN_EXCEPTIONS[i].len() };
-        i += 1;
-    }
-    records
-};
+static EXC_RECORDS: [ExcRecord; NUM_EXC] = [const { ExcRecord { header: 0, min: -1, max: -1, name: 0 } }; NUM_EXC];
 
-/// Non-zero while an exception is pending: the address of its `ExcRecord`.
+/// Non-zero while an exception is pending: the address of its class's vtable.
 #[no_mangle]
 pub static mut rpy_exc_type: usize = 0;
+
+/// The pending exception instance (0 for the runtime's own records).
+#[no_mangle]
+pub static mut rpy_exc_value: usize = 0;
+
+#[cfg(not(test))]
+extern "C" {
+    /// Defined by the generated object (see `abi::generated`).
+    static rpy_builtin_exceptions: [u64; 2];
+}
+
+/// The (vtable, instance) of built-in exception `i` in the program's table, if any.
+fn program_class(i: usize) -> Option<(usize, usize)> {
+    #[cfg(not(test))]
+    unsafe {
+        // The table is a GC array of words: header | length | items.
+        let base = std::ptr::addr_of!(rpy_builtin_exceptions) as *const u64;
+        let len = *base.add(1) as usize;
+        if 2 * i + 1 < len {
+            let vt = *base.add(2 + 2 * i) as usize;
+            let inst = *base.add(3 + 2 * i) as usize;
+            if vt != 0 {
+                return Some((vt, inst));
+            }
+        }
+    }
+    let _ = i;
+    None
+}
 
 /// Index in `BUILTIN_EXCEPTIONS` of `name`; unknown names mean "Exception".
 fn exc_index(name: &[u8]) -> usize {
@@ -43,16 +70,25 @@ fn exc_index(name: &[u8]) -> usize {
     found.or(fallback).unwrap_or(0)
 }
 
-/// Address of the record for `name` (what `rpy_exc_type` holds once raised).
+#[cfg(test)]
+/// Address of the runtime's own record for `name`.
 pub fn exc_record_addr(name: &str) -> usize {
     &EXC_RECORDS[exc_index(name.as_bytes())] as *const ExcRecord as usize
+}
+
+/// Makes built-in exception number `i` pending.
+fn raise_index(i: usize) {
+    let (vt, inst) = program_class(i).unwrap_or((&EXC_RECORDS[i] as *const ExcRecord as usize, 0));
+    unsafe {
+        rpy_exc_type = vt;
+        rpy_exc_value = inst;
+    }
 }
 
 /// Sets the pending exception to the built-in `name` (unknown: Exception).
 /// Callers then return a dummy value.
 pub fn raise(name: &str) {
-    let addr = exc_record_addr(name);
-    unsafe { rpy_exc_type = addr };
+    raise_index(exc_index(name.as_bytes()));
 }
 
 /// `rpy_raise(name)`: raise the built-in exception named by the NUL-terminated
@@ -65,27 +101,33 @@ pub unsafe extern "C" fn rpy_raise(name: *const u8) {
     } else {
         std::ffi::CStr::from_ptr(name as *const c_char).to_bytes()
     };
-    let addr = &EXC_RECORDS[exc_index(bytes)] as *const ExcRecord as usize;
-    rpy_exc_type = addr;
+    raise_index(exc_index(bytes));
 }
 
-/// The name of an exception given the value of `rpy_exc_type`, or None if no
-/// exception is pending. A word that is not one of the runtime's records (the
-/// contract does not define others yet) is reported as "<unknown>".
-pub fn exc_name(exc_type: usize) -> Option<&'static str> {
+/// The class name of a pending exception given the value of `rpy_exc_type`
+/// (a program vtable or one of the runtime's records), or None if no
+/// exception is pending.
+pub fn exc_name(exc_type: usize) -> Option<String> {
     if exc_type == 0 {
         return None;
     }
     for (i, record) in EXC_RECORDS.iter().enumerate() {
         if record as *const ExcRecord as usize == exc_type {
-            return Some(BUILTIN_EXCEPTIONS[i]);
+            return Some(BUILTIN_EXCEPTIONS[i].to_string());
         }
     }
-    Some("<unknown>")
+    // A program vtable: its name is a STR.
+    let name = unsafe { *((exc_type + vtable_layout::NAME) as *const usize) };
+    if name == 0 {
+        return Some("<unknown>".into());
+    }
+    let len = unsafe { *((name + abi::str_layout::LENGTH) as *const usize) };
+    let bytes = unsafe { std::slice::from_raw_parts((name + abi::str_layout::CHARS) as *const u8, len) };
+    Some(String::from_utf8_lossy(bytes).into_owned())
 }
 
 /// The currently pending exception's name, if any.
-pub fn pending_name() -> Option<&'static str> {
+pub fn pending_name() -> Option<String> {
     exc_name(unsafe { rpy_exc_type })
 }
 
@@ -98,33 +140,32 @@ mod tests {
     #[test]
     fn records_name_their_exception() {
         for name in BUILTIN_EXCEPTIONS {
-            assert_eq!(exc_name(exc_record_addr(name)), Some(*name));
+            assert_eq!(exc_name(exc_record_addr(name)).as_deref(), Some(*name));
         }
-        assert_eq!(exc_name(exc_record_addr("NoSuchError")), Some("Exception"));
+        assert_eq!(exc_name(exc_record_addr("NoSuchError")).as_deref(), Some("Exception"));
         assert_eq!(exc_name(0), None);
-        assert_eq!(exc_name(8), Some("<unknown>"));
     }
 
     #[test]
-    fn record_layout_points_to_name() {
+    fn records_match_no_handler() {
         let addr = exc_record_addr("ValueError");
-        let rec = unsafe { &*(addr as *const ExcRecord) };
-        let name = unsafe { std::slice::from_raw_parts(rec.name, rec.name_len) };
-        assert_eq!(name, b"ValueError");
+        let min = unsafe { *((addr + vtable_layout::SUBCLASSRANGE_MIN) as *const i64) };
+        assert_eq!(min, -1);
     }
 
     #[test]
     fn rpy_raise_sets_word() {
         unsafe {
             rpy_raise(c"KeyError".as_ptr().cast());
-            assert_eq!(pending_name(), Some("KeyError"));
+            assert_eq!(pending_name().as_deref(), Some("KeyError"));
             rpy_raise(c"Bogus".as_ptr().cast());
-            assert_eq!(pending_name(), Some("Exception"));
+            assert_eq!(pending_name().as_deref(), Some("Exception"));
             rpy_raise(std::ptr::null());
-            assert_eq!(pending_name(), Some("Exception"));
+            assert_eq!(pending_name().as_deref(), Some("Exception"));
             raise("ZeroDivisionError");
-            assert_eq!(pending_name(), Some("ZeroDivisionError"));
+            assert_eq!(pending_name().as_deref(), Some("ZeroDivisionError"));
             rpy_exc_type = 0;
+            rpy_exc_value = 0;
         }
     }
 }

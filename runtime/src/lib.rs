@@ -1,8 +1,12 @@
 //! The runtime linked into every translated program (`librpyruntime.a`).
 //!
 //! It implements the runtime half of the binary contract in the `abi` crate:
-//! the process entry (`main`), allocation, the pending-exception word, and
-//! the helpers generated code calls instead of inlining.
+//! the process entry (`main`), allocation, the pending-exception words
+//! (`exc`: the exception's vtable and instance; built-in exceptions are
+//! raised with the program's own classes, found in the table the generated
+//! object exports), list helpers (`lists`: resizing, insert, delete, slices,
+//! concatenation, repetition, `str()` of lists) and the other helpers
+//! generated code calls instead of inlining.
 //!
 //! Rule for every exported function: it must never panic or unwind, because
 //! its caller is machine code with no unwinding tables. User data is read with
@@ -13,8 +17,11 @@
 
 mod alloc;
 mod arith;
+mod dicts;
 mod exc;
 mod io;
 mod libc;
+mod lists;
 mod start;
 mod strings;
+mod strmeth;

@@ -117,6 +117,34 @@ pub unsafe extern "C" fn rpy_str_concat(a: *const u8, b: *const u8) -> *mut u8 {
     s
 }
 
+/// `rpy_char_to_str(c)`: a one-character STR.
+#[no_mangle]
+pub extern "C" fn rpy_char_to_str(c: i64) -> *mut u8 {
+    new_str(&[c as u8])
+}
+
+/// `rpy_str_check_index(s, i)`: `i` made non-negative Python's way; raises
+/// IndexError (returning 0) when out of range.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_str_check_index(s: *const u8, i: i64) -> i64 {
+    let n = str_bytes(s).len() as i64;
+    let j = if i < 0 { i.wrapping_add(n) } else { i };
+    if j < 0 || j >= n {
+        raise("IndexError");
+        return 0;
+    }
+    j
+}
+
+/// `rpy_str_slice(s, start, stop)`: `s[start:stop]` (a missing stop is
+/// passed as `i64::MAX`).
+#[no_mangle]
+pub unsafe extern "C" fn rpy_str_slice(s: *const u8, start: i64, stop: i64) -> *mut u8 {
+    let bytes = str_bytes(s);
+    let (a, b) = crate::lists::slice_bounds(bytes.len() as i64, start, stop);
+    new_str(&bytes[a as usize..b as usize])
+}
+
 /// `rpy_str_eq(a, b)`: 1 if the strings are equal, else 0. Two nulls (None)
 /// are equal; null and a string are not.
 #[no_mangle]

@@ -11,6 +11,7 @@ use hostobj::{Heap, ObjId};
 pub struct TestProgram {
     pub heap: Heap,
     pub entry: ObjId,
+    #[allow(dead_code)] // for tests that render diagnostics with source lines
     pub sources: SourceMap,
 }
 

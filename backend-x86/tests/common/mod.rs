@@ -201,6 +201,7 @@ impl Prog {
                 prebuilt: Vec::new(),
                 entry: FuncId(0),
                 sources: vec![PathBuf::from("prog.py")],
+                exported: Vec::new(),
             },
             ptr_array,
             ptr_list,

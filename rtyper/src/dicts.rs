@@ -1,0 +1,242 @@
+//! Dicts: one `DICT` type (`abi::dict_layout`, type id `abi::TID_DICT`)
+//! whose keys and values are words, managed by the runtime's dict helpers
+//! (`abi::runtime::DICT_*`). Keys and values are widened to a word when
+//! stored (bools and chars) and read back in their own representation; str
+//! keys compare by contents (`kind` 1), the others as words.
+
+use abi::runtime as rt_sym;
+use annotator::SomeValue;
+use diag::Diagnostic;
+use flowmodel::Operand;
+use flowspace::FlowOperand;
+use lltype::{Field, LlConst, LlOp, LlOperand, LlType, TypeDefKind, TypeId};
+
+use crate::graph::GraphRtyper;
+use crate::Rtyper;
+
+type Produced = Option<(LlOperand, LlType)>;
+
+fn int(i: i64) -> LlOperand {
+    Operand::Const(LlConst::Int(i))
+}
+
+impl Rtyper<'_> {
+    /// The DICT struct type.
+    pub fn dict_type(&mut self) -> TypeId {
+        if let Some(t) = self.dict_type {
+            return t;
+        }
+        let words = |n: &str| Field { name: n.into(), ty: LlType::Signed };
+        let kind = TypeDefKind::Struct { fields: vec![words("length"), words("used"), words("entries"), words("index")], varsize: None };
+        let t = self.types.add_with_tid("DICT", abi::TID_DICT, kind);
+        self.dict_type = Some(t);
+        t
+    }
+}
+
+impl Rtyper<'_> {
+    /// A prebuilt dict: its entries as a prebuilt word array (the runtime
+    /// builds the index on the first lookup).
+    pub fn prebuilt_dict(&mut self, dict: hostobj::ObjId, span: diag::Span) -> Result<lltype::PrebuiltId, Diagnostic> {
+        if let Some(&id) = self.prebuilt_lists.get(&dict) {
+            return Ok(id);
+        }
+        let hostobj::Object::Dict(entries) = self.heap.get(dict) else {
+            return Err(Diagnostic::error(span, "internal error: not a dict"));
+        };
+        let entries: Vec<(hostobj::Value, hostobj::Value)> = entries.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let s = self.ann.constant_annotation(self.heap, &hostobj::Value::Obj(dict)).map_err(|m| Diagnostic::error(span, m))?;
+        let SomeValue::Dict { keys, values, .. } = s else { return Err(Diagnostic::error(span, "internal error: dict annotation")) };
+        let mut ty = |l: annotator::ListDefId| -> Result<LlType, Diagnostic> {
+            match self.ann.listdef(l).item.clone() {
+                SomeValue::Impossible => Ok(LlType::Signed),
+                s => self.lltype_of(&s, span),
+            }
+        };
+        let (kt, vt) = (ty(keys)?, ty(values)?);
+        let dt = self.dict_type();
+        let id = lltype::PrebuiltId(self.prebuilt.len() as u32);
+        self.prebuilt.push(lltype::Prebuilt { ty: dt, data: lltype::PrebuiltData::Struct { fields: Vec::new(), items: Vec::new() } });
+        self.prebuilt_lists.insert(dict, id);
+        let mut words = Vec::new();
+        for (k, v) in &entries {
+            words.push(self.const_to_ll(k, kt, span)?);
+            words.push(self.const_to_ll(v, vt, span)?);
+            words.push(LlConst::Int(1));
+        }
+        let wt = match self.word_array_type {
+            Some(t) => t,
+            None => {
+                let t = self.types.add_with_tid("WORDS", abi::TID_WORD_ARRAY, TypeDefKind::Array { item: LlType::Signed });
+                self.word_array_type = Some(t);
+                t
+            }
+        };
+        let arr = lltype::PrebuiltId(self.prebuilt.len() as u32);
+        self.prebuilt.push(lltype::Prebuilt { ty: wt, data: lltype::PrebuiltData::Array(words) });
+        let n = LlConst::Int(entries.len() as i64);
+        self.prebuilt[id.0 as usize].data = lltype::PrebuiltData::Struct {
+            fields: vec![n.clone(), n, LlConst::Prebuilt(arr), LlConst::Null],
+            items: Vec::new(),
+        };
+        Ok(id)
+    }
+}
+
+impl GraphRtyper<'_, '_> {
+    /// Key and value types of a dict annotation, and the key kind.
+    fn dict_info(&mut self, s: &SomeValue) -> Result<(LlType, LlType, i64), Diagnostic> {
+        let SomeValue::Dict { keys, values, .. } = s else { return Err(self.internal("not a dict")) };
+        let mut ty = |l: annotator::ListDefId| -> Result<LlType, Diagnostic> {
+            match self.rt.ann.listdef(l).item.clone() {
+                SomeValue::Impossible => Ok(LlType::Signed),
+                s => self.rt.lltype_of(&s, self.span),
+            }
+        };
+        let (k, v) = (ty(*keys)?, ty(*values)?);
+        let key_s = self.rt.ann.listdef(*keys).item.clone();
+        if matches!(key_s, SomeValue::Tuple(_)) || k == LlType::Float || v == LlType::Float {
+            return Err(Diagnostic::error(
+                self.span,
+                format!("{} is not supported yet", self.rt.ann.describe(self.rt.heap, s)),
+            ));
+        }
+        let kind = matches!(key_s, SomeValue::String { .. } | SomeValue::Char) as i64;
+        Ok((k, v, kind))
+    }
+
+    /// A value as a word for the runtime.
+    fn word(&mut self, o: &FlowOperand, ty: LlType) -> Result<LlOperand, Diagnostic> {
+        let x = self.operand(o, ty)?;
+        Ok(match ty {
+            LlType::Bool => self.emit(LlOp::CastBoolToInt, vec![x], LlType::Signed),
+            LlType::Char => self.emit(LlOp::CastCharToInt, vec![x], LlType::Signed),
+            _ => x,
+        })
+    }
+
+    fn dict_operand(&mut self, o: &FlowOperand) -> Result<LlOperand, Diagnostic> {
+        let t = LlType::Ptr(self.rt.dict_type());
+        self.operand(o, t)
+    }
+
+    /// `{k: v, ...}`
+    pub fn newdict(&mut self, op: &flowspace::FlowOp) -> Result<Produced, Diagnostic> {
+        let s = self.ag.binding(op.result).clone();
+        let (k, v, kind) = self.dict_info(&s)?;
+        let t = LlType::Ptr(self.rt.dict_type());
+        let d = self.call_extern(rt_sym::DICT_NEW, vec![], t);
+        for pair in op.args.chunks(2) {
+            let kw = self.word(&pair[0], k)?;
+            let vw = self.word(&pair[1], v)?;
+            self.call_extern(rt_sym::DICT_SETITEM, vec![d.clone(), kw, vw, int(kind)], LlType::Void);
+        }
+        Ok(Some((d, t)))
+    }
+
+    /// `d[k]`, `d[k] = v`, `del d[k]`, `k in d`.
+    pub fn dict_item_op(&mut self, op: flowspace::HlOp, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
+        let (k, v, kind) = self.dict_info(&s[0])?;
+        let d = self.dict_operand(&a[0])?;
+        let kw = self.word(&a[1], k)?;
+        Ok(match op {
+            flowspace::HlOp::GetItem => Some((self.call_extern(rt_sym::DICT_GETITEM, vec![d, kw, int(kind)], v), v)),
+            flowspace::HlOp::SetItem => {
+                let vw = self.word(&a[2], v)?;
+                self.call_extern(rt_sym::DICT_SETITEM, vec![d, kw, vw, int(kind)], LlType::Void);
+                None
+            }
+            flowspace::HlOp::DelItem => {
+                self.call_extern(rt_sym::DICT_DELITEM, vec![d, kw, int(kind)], LlType::Void);
+                None
+            }
+            _ => {
+                let e = self.call_extern(rt_sym::DICT_LOOKUP, vec![d, kw, int(kind)], LlType::Signed);
+                Some((self.emit(LlOp::IntGe, vec![e, int(0)], LlType::Bool), LlType::Bool))
+            }
+        })
+    }
+
+    pub fn dict_len(&mut self, a: &FlowOperand) -> Result<LlOperand, Diagnostic> {
+        let d = self.dict_operand(a)?;
+        Ok(self.emit(LlOp::GetField, vec![d, Operand::Const(LlConst::Field(0))], LlType::Signed))
+    }
+
+    /// `d.name(args)`.
+    pub fn dict_method(&mut self, op: &flowspace::FlowOp, receiver: &FlowOperand, s: &SomeValue, name: &str, a: &[FlowOperand]) -> Result<Produced, Diagnostic> {
+        let SomeValue::BuiltinMethod { receiver: s_dict, .. } = s else { return Err(self.internal("not a dict method")) };
+        let (k, v, kind) = self.dict_info(s_dict)?;
+        let d = self.dict_operand(receiver)?;
+        let dty = LlType::Ptr(self.rt.dict_type());
+        match name {
+            "get" | "setdefault" | "pop" => {
+                let kw = self.word(&a[0], k)?;
+                let (default, has) = match a.get(1) {
+                    Some(x) => (self.word(x, v)?, 1),
+                    None => (int(0), 0),
+                };
+                let want = self.rt.lltype_of(self.ag.binding(op.result), self.span)?;
+                // `get` without a default may give None: a null pointer.
+                let ty = if name == "get" && has == 0 { want } else { v };
+                if name == "get" && has == 0 && !matches!(ty, LlType::Ptr(_)) {
+                    return Err(Diagnostic::error(self.span, "dict.get() without a default on non-pointer values is not supported yet"));
+                }
+                let r = match name {
+                    "get" => self.call_extern(rt_sym::DICT_GET, vec![d, kw, default, int(kind)], ty),
+                    "setdefault" => self.call_extern(rt_sym::DICT_SETDEFAULT, vec![d, kw, default, int(kind)], ty),
+                    _ => self.call_extern(rt_sym::DICT_POP, vec![d, kw, default, int(has), int(kind)], ty),
+                };
+                Ok(Some((r, ty)))
+            }
+            "keys" | "values" | "iterkeys" | "itervalues" => {
+                let want = self.ag.binding(op.result).clone();
+                let info = self.list_info(&want)?;
+                let which = if name.ends_with("keys") { 0 } else { 1 };
+                let ltid = int(self.rt.types.get(info.list).tid as i64);
+                let atid = int(self.rt.types.get(info.array).tid as i64);
+                let args = vec![d, int(which), ltid, atid, int(info.item.size() as i64)];
+                Ok(Some((self.call_extern(rt_sym::DICT_LIST, args, info.ty()), info.ty())))
+            }
+            "items" | "iteritems" => {
+                let want = self.ag.binding(op.result).clone();
+                let info = self.list_info(&want)?;
+                let LlType::Ptr(tuple) = info.item else { return Err(self.internal("items of a non-tuple list")) };
+                let layout = self.rt.types.layout(tuple);
+                let items = self.rt.tuple_items(tuple).ok_or_else(|| self.internal("not a tuple type"))?;
+                let mut offs = Vec::new();
+                let mut f = 0;
+                for t in &items {
+                    if *t == LlType::Void {
+                        offs.push((0, 0));
+                    } else {
+                        offs.push((layout.field_offsets[f] as i64, t.size() as i64));
+                        f += 1;
+                    }
+                }
+                let args = vec![
+                    d,
+                    int(self.rt.types.get(info.list).tid as i64),
+                    int(self.rt.types.get(info.array).tid as i64),
+                    int(self.rt.types.get(tuple).tid as i64),
+                    int(layout.fixed_size as i64),
+                    int(offs[0].0),
+                    int(offs[0].1),
+                    int(offs[1].0),
+                    int(offs[1].1),
+                ];
+                Ok(Some((self.call_extern(rt_sym::DICT_ITEMS, args, info.ty()), info.ty())))
+            }
+            "clear" => {
+                self.call_extern(rt_sym::DICT_CLEAR, vec![d], LlType::Void);
+                Ok(None)
+            }
+            "copy" => Ok(Some((self.call_extern(rt_sym::DICT_COPY, vec![d, int(kind)], dty), dty))),
+            "update" => {
+                let other = self.dict_operand(&a[0])?;
+                self.call_extern(rt_sym::DICT_UPDATE, vec![d, other, int(kind)], LlType::Void);
+                Ok(None)
+            }
+            _ => Err(Diagnostic::error(self.span, format!("dict.{}() is not supported yet", name))),
+        }
+    }
+}

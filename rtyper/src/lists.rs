@@ -1,0 +1,379 @@
+//! List operations beyond indexing: methods, item and slice assignment,
+//! `del`, `+`, `*`, `==`, `in`; and str indexing and slicing.
+//!
+//! Operations that move or allocate items call the runtime's list helpers
+//! (`abi::runtime::LIST_*`), passing the list's and array's type ids and the
+//! item size so that one set of helpers serves every item type. Operations
+//! that compare items (`in`, `index`, `remove`, `count`, `==`) call small
+//! loop helpers built here per list type.
+
+use abi::runtime as rt_sym;
+use annotator::SomeValue;
+use diag::Diagnostic;
+use flowmodel::Operand;
+use flowspace::{FlowOp, FlowOperand};
+use hostobj::Value;
+use lltype::{FuncId, LlConst, LlOp, LlOperand, LlType, TypeId};
+
+use crate::graph::GraphRtyper;
+use crate::helpers::{self, Helper};
+use crate::Rtyper;
+
+type Produced = Option<(LlOperand, LlType)>;
+
+const STR: LlType = LlType::Ptr(lltype::STR);
+
+fn int(i: i64) -> LlOperand {
+    Operand::Const(LlConst::Int(i))
+}
+
+fn field(i: u32) -> LlOperand {
+    Operand::Const(LlConst::Field(i))
+}
+
+fn var(v: flowmodel::VarId) -> LlOperand {
+    Operand::Var(v)
+}
+
+/// The low-level facts of one list type.
+#[derive(Clone, Copy)]
+pub struct ListInfo {
+    pub list: TypeId,
+    pub array: TypeId,
+    pub item: LlType,
+}
+
+impl ListInfo {
+    pub fn ty(&self) -> LlType {
+        LlType::Ptr(self.list)
+    }
+    fn ltid(&self, rt: &Rtyper) -> LlOperand {
+        int(rt.types.get(self.list).tid as i64)
+    }
+    fn atid(&self, rt: &Rtyper) -> LlOperand {
+        int(rt.types.get(self.array).tid as i64)
+    }
+    fn isz(&self) -> LlOperand {
+        int(self.item.size() as i64)
+    }
+}
+
+/// Emits `x == y` for two items of type `ty` into block `b` of a helper
+/// (lists compare by their items, other objects by identity).
+fn item_eq(rt: &mut Rtyper, h: &mut Helper, b: flowmodel::BlockId, ty: LlType, x: LlOperand, y: LlOperand) -> flowmodel::VarId {
+    let inner = rt.list_types.iter().find(|(_, (l, _))| LlType::Ptr(*l) == ty).map(|(item, (l, a))| ListInfo { list: *l, array: *a, item: *item });
+    if let Some(info) = inner {
+        let f = list_eq(rt, info);
+        return h.op(b, LlOp::DirectCall, vec![Operand::Const(LlConst::Func(f)), x, y], LlType::Bool);
+    }
+    if let Some(items) = ty_tuple(rt, ty) {
+        // Tuples compare item by item.
+        let mut all: Option<flowmodel::VarId> = None;
+        let mut k = 0u32;
+        for t in items.into_iter().filter(|t| *t != LlType::Void) {
+            let xi = h.op(b, LlOp::GetField, vec![x.clone(), field(k)], t);
+            let yi = h.op(b, LlOp::GetField, vec![y.clone(), field(k)], t);
+            let e = item_eq(rt, h, b, t, var(xi), var(yi));
+            let e = h.op(b, LlOp::CastBoolToInt, vec![var(e)], LlType::Signed);
+            all = Some(match all {
+                None => e,
+                Some(prev) => h.op(b, LlOp::IntAnd, vec![var(prev), var(e)], LlType::Signed),
+            });
+            k += 1;
+        }
+        return match all {
+            Some(v) => h.op(b, LlOp::IntIsTrue, vec![var(v)], LlType::Bool),
+            None => h.op(b, LlOp::SameAs, vec![int(1)], LlType::Bool),
+        };
+    }
+    match ty {
+        STR => {
+            let callee = Operand::Const(LlConst::Extern(rt_sym::STR_EQ.to_string()));
+            let r = h.op(b, LlOp::DirectCall, vec![callee, x, y], LlType::Signed);
+            h.op(b, LlOp::IntNe, vec![var(r), int(0)], LlType::Bool)
+        }
+        LlType::Ptr(_) => h.op(b, LlOp::PtrEq, vec![x, y], LlType::Bool),
+        _ => h.op(b, LlOp::IntEq, vec![x, y], LlType::Bool),
+    }
+}
+
+/// The item types of a tuple struct type.
+fn ty_tuple(rt: &Rtyper, ty: LlType) -> Option<Vec<LlType>> {
+    match ty {
+        LlType::Ptr(t) => rt.tuple_items(t),
+        _ => None,
+    }
+}
+
+/// `ll_list_find__LIST(l, x, count)`: with count 0, the index of the first
+/// item equal to `x` or -1; with count 1, how many items equal `x`.
+fn list_find(rt: &mut Rtyper, info: ListInfo) -> FuncId {
+    let name = rt.types.get(info.list).name.clone();
+    rt.helper(&format!("ll_list_find__{}", name), |rt, name| {
+        let (lp, ap, it, s) = (info.ty(), LlType::Ptr(info.array), info.item, LlType::Signed);
+        let (mut h, args) = Helper::new(name, &[("l", lp), ("x", it), ("count", LlType::Bool)], s);
+        let (start, ret) = (h.g.startblock, h.g.returnblock);
+        let state = [("l", lp), ("x", it), ("count", LlType::Bool), ("i", s), ("found", s)];
+        let (head, hv) = h.block(&state);
+        let (body, bv) = h.block(&state);
+        let (hit, tv) = h.block(&state);
+        let (next, nv) = h.block(&state);
+        let (done, dv) = h.block(&[("count", LlType::Bool), ("found", s)]);
+        let pass = |v: &[flowmodel::VarId]| v.iter().map(|&x| var(x)).collect::<Vec<_>>();
+        h.goto(start, head, vec![var(args[0]), var(args[1]), var(args[2]), int(0), int(0)]);
+        let n = h.op(head, LlOp::GetField, vec![var(hv[0]), field(0)], s);
+        let more = h.op(head, LlOp::IntLt, vec![var(hv[3]), var(n)], LlType::Bool);
+        h.branch(head, more, (done, vec![var(hv[2]), var(hv[4])]), (body, pass(&hv)));
+        let items = h.op(body, LlOp::GetField, vec![var(bv[0]), field(1)], ap);
+        let y = h.op(body, LlOp::GetArrayItem, vec![var(items), var(bv[3])], it);
+        let eq = item_eq(rt, &mut h, body, it, var(y), var(bv[1]));
+        h.branch(body, eq, (next, pass(&bv)), (hit, pass(&bv)));
+        // A hit: return the index, or count it and go on.
+        let (count_hit, cv) = h.block(&state);
+        h.branch(hit, tv[2], (ret, vec![var(tv[3])]), (count_hit, pass(&tv)));
+        let found = h.op(count_hit, LlOp::IntAdd, vec![var(cv[4]), int(1)], s);
+        h.goto(count_hit, next, vec![var(cv[0]), var(cv[1]), var(cv[2]), var(cv[3]), var(found)]);
+        let i = h.op(next, LlOp::IntAdd, vec![var(nv[3]), int(1)], s);
+        h.goto(next, head, vec![var(nv[0]), var(nv[1]), var(nv[2]), var(i), var(nv[4])]);
+        h.branch(done, dv[0], (ret, vec![int(-1)]), (ret, vec![var(dv[1])]));
+        h.g
+    })
+}
+
+/// `ll_list_index__LIST(l, x)`: the index of `x`, or ValueError.
+fn list_index(rt: &mut Rtyper, info: ListInfo) -> FuncId {
+    let find = list_find(rt, info);
+    let name = rt.types.get(info.list).name.clone();
+    rt.helper(&format!("ll_list_index__{}", name), |_rt, name| {
+        let s = LlType::Signed;
+        let (mut h, args) = Helper::new(name, &[("l", info.ty()), ("x", info.item)], s);
+        let (start, ret) = (h.g.startblock, h.g.returnblock);
+        let i = h.op(start, LlOp::DirectCall, vec![Operand::Const(LlConst::Func(find)), var(args[0]), var(args[1]), int(0)], s);
+        let missing = h.op(start, LlOp::IntLt, vec![var(i), int(0)], LlType::Bool);
+        let (error, _) = h.block(&[]);
+        h.branch(start, missing, (ret, vec![var(i)]), (error, vec![]));
+        helpers::raise(&mut h, error, "ValueError", s);
+        h.g
+    })
+}
+
+/// `ll_list_eq__LIST(a, b)`: same length and equal items.
+fn list_eq(rt: &mut Rtyper, info: ListInfo) -> FuncId {
+    let name = rt.types.get(info.list).name.clone();
+    rt.helper(&format!("ll_list_eq__{}", name), |rt, name| {
+        let (lp, ap, it, s) = (info.ty(), LlType::Ptr(info.array), info.item, LlType::Signed);
+        let (mut h, args) = Helper::new(name, &[("a", lp), ("b", lp)], LlType::Bool);
+        let (start, ret) = (h.g.startblock, h.g.returnblock);
+        let same = h.op(start, LlOp::PtrEq, vec![var(args[0]), var(args[1])], LlType::Bool);
+        let (check, cv) = h.block(&[("a", lp), ("b", lp)]);
+        h.branch(start, same, (check, vec![var(args[0]), var(args[1])]), (ret, vec![int(1)]));
+        let na = h.op(check, LlOp::GetField, vec![var(cv[0]), field(0)], s);
+        let nb = h.op(check, LlOp::GetField, vec![var(cv[1]), field(0)], s);
+        let eqlen = h.op(check, LlOp::IntEq, vec![var(na), var(nb)], LlType::Bool);
+        let state = [("a", lp), ("b", lp), ("n", s), ("i", s)];
+        let (head, hv) = h.block(&state);
+        let (body, bv) = h.block(&state);
+        h.branch(check, eqlen, (ret, vec![int(0)]), (head, vec![var(cv[0]), var(cv[1]), var(na), int(0)]));
+        let more = h.op(head, LlOp::IntLt, vec![var(hv[3]), var(hv[2])], LlType::Bool);
+        h.branch(head, more, (ret, vec![int(1)]), (body, hv.iter().map(|&x| var(x)).collect()));
+        let ia = h.op(body, LlOp::GetField, vec![var(bv[0]), field(1)], ap);
+        let ib = h.op(body, LlOp::GetField, vec![var(bv[1]), field(1)], ap);
+        let x = h.op(body, LlOp::GetArrayItem, vec![var(ia), var(bv[3])], it);
+        let y = h.op(body, LlOp::GetArrayItem, vec![var(ib), var(bv[3])], it);
+        let eq = item_eq(rt, &mut h, body, it, var(x), var(y));
+        let (next, nv) = h.block(&state);
+        h.branch(body, eq, (ret, vec![int(0)]), (next, bv.iter().map(|&x| var(x)).collect()));
+        let i = h.op(next, LlOp::IntAdd, vec![var(nv[3]), int(1)], s);
+        h.goto(next, head, vec![var(nv[0]), var(nv[1]), var(nv[2]), var(i)]);
+        h.g
+    })
+}
+
+impl GraphRtyper<'_, '_> {
+    /// The list type of a list annotation.
+    pub fn list_info(&mut self, s: &SomeValue) -> Result<ListInfo, Diagnostic> {
+        let SomeValue::List { listdef, .. } = s else {
+            return Err(self.internal("not a list"));
+        };
+        let item = self.rt.ann.listdef(*listdef).item.clone();
+        let item = match item {
+            SomeValue::Impossible => LlType::Signed,
+            _ => self.rt.lltype_of(&item, self.span)?,
+        };
+        if item == LlType::Float {
+            return Err(Diagnostic::error(self.span, "lists of floats are not supported yet"));
+        }
+        let (list, array) = self.rt.list_type(item);
+        Ok(ListInfo { list, array, item })
+    }
+
+    fn extern_call(&mut self, name: &str, args: Vec<LlOperand>, ty: LlType) -> LlOperand {
+        self.call_extern(name, args, ty)
+    }
+
+    /// A slice bound: an int, or the default when None.
+    fn bound(&mut self, o: &FlowOperand, s: &SomeValue, default: i64) -> Result<LlOperand, Diagnostic> {
+        if *s == SomeValue::None || matches!(o, Operand::Const(Value::None)) {
+            return Ok(int(default));
+        }
+        self.operand(o, LlType::Signed)
+    }
+
+    /// `l[i] = x`
+    pub fn list_setitem(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
+        let info = self.list_info(&s[0])?;
+        let l = self.operand(&a[0], info.ty())?;
+        let i = self.operand(&a[1], LlType::Signed)?;
+        let x = self.operand(&a[2], info.item)?;
+        let j = self.extern_call(rt_sym::LIST_CHECK_INDEX, vec![l.clone(), i], LlType::Signed);
+        let items = self.emit(LlOp::GetField, vec![l, field(1)], LlType::Ptr(info.array));
+        self.emit(LlOp::SetArrayItem, vec![items, j, x], LlType::Void);
+        Ok(None)
+    }
+
+    /// `del l[i]`
+    pub fn list_delitem(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
+        let info = self.list_info(&s[0])?;
+        let l = self.operand(&a[0], info.ty())?;
+        let i = self.operand(&a[1], LlType::Signed)?;
+        let j = self.extern_call(rt_sym::LIST_CHECK_INDEX, vec![l.clone(), i], LlType::Signed);
+        self.extern_call(rt_sym::LIST_DELETE, vec![l, j, info.isz()], LlType::Void);
+        Ok(None)
+    }
+
+    /// `s[i]` of a str.
+    pub fn str_getitem(&mut self, a: &[FlowOperand]) -> Result<(LlOperand, LlType), Diagnostic> {
+        let x = self.operand(&a[0], STR)?;
+        let i = self.operand(&a[1], LlType::Signed)?;
+        let j = self.extern_call(rt_sym::STR_CHECK_INDEX, vec![x.clone(), i], LlType::Signed);
+        Ok((self.emit(LlOp::GetArrayItem, vec![x, j], LlType::Char), LlType::Char))
+    }
+
+    /// `x[a:b]`, `x[a:b] = y`, `del x[a:b]`.
+    pub fn slice_op(&mut self, op: &FlowOp, s: &[SomeValue]) -> Result<Produced, Diagnostic> {
+        let a = &op.args;
+        let start = self.bound(&a[1], &s[1], 0)?;
+        let stop = self.bound(&a[2], &s[2], i64::MAX)?;
+        if let SomeValue::String { .. } | SomeValue::Char = &s[0] {
+            let x = self.operand(&a[0], STR)?;
+            return Ok(Some((self.extern_call(rt_sym::STR_SLICE, vec![x, start, stop], STR), STR)));
+        }
+        let info = self.list_info(&s[0])?;
+        let l = self.operand(&a[0], info.ty())?;
+        match op.op {
+            flowspace::HlOp::GetSlice => {
+                let args = vec![l, start, stop, info.ltid(self.rt), info.atid(self.rt), info.isz()];
+                Ok(Some((self.extern_call(rt_sym::LIST_SLICE, args, info.ty()), info.ty())))
+            }
+            flowspace::HlOp::SetSlice => {
+                let other = self.operand(&a[3], info.ty())?;
+                self.extern_call(rt_sym::LIST_SETSLICE, vec![l, start, stop, other, info.isz()], LlType::Void);
+                Ok(None)
+            }
+            _ => {
+                self.extern_call(rt_sym::LIST_DELSLICE, vec![l, start, stop, info.isz()], LlType::Void);
+                Ok(None)
+            }
+        }
+    }
+
+    /// `x in l`
+    pub fn list_contains(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
+        let info = self.list_info(&s[0])?;
+        let l = self.operand(&a[0], info.ty())?;
+        let x = self.operand(&a[1], info.item)?;
+        let f = list_find(self.rt, info);
+        let i = self.call_func(f, vec![l, x, int(0)], LlType::Signed);
+        Ok((self.emit(LlOp::IntGe, vec![i, int(0)], LlType::Bool), LlType::Bool))
+    }
+
+    /// `a + b` and `a * n` of lists.
+    pub fn list_binary(&mut self, op: flowspace::HlOp, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
+        let info = self.list_info(&s[0])?;
+        let x = self.operand(&a[0], info.ty())?;
+        let (ltid, atid) = (info.ltid(self.rt), info.atid(self.rt));
+        let r = if op == flowspace::HlOp::Add {
+            let y = self.operand(&a[1], info.ty())?;
+            self.extern_call(rt_sym::LIST_CONCAT, vec![x, y, ltid, atid, info.isz()], info.ty())
+        } else {
+            let n = self.operand(&a[1], LlType::Signed)?;
+            self.extern_call(rt_sym::LIST_REPEAT, vec![x, n, ltid, atid, info.isz()], info.ty())
+        };
+        Ok((r, info.ty()))
+    }
+
+    /// `a == b` of lists (`!=` negates it).
+    pub fn list_eq(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<LlOperand, Diagnostic> {
+        let info = self.list_info(&s[0])?;
+        let x = self.operand(&a[0], info.ty())?;
+        let y = self.operand(&a[1], info.ty())?;
+        let f = list_eq(self.rt, info);
+        Ok(self.call_func(f, vec![x, y], LlType::Bool))
+    }
+
+    /// `l.name(args)`.
+    pub fn list_method(&mut self, receiver: &FlowOperand, s: &SomeValue, name: &str, a: &[FlowOperand]) -> Result<Produced, Diagnostic> {
+        let SomeValue::BuiltinMethod { receiver: s_list, .. } = s else {
+            return Err(self.internal("not a list method"));
+        };
+        let info = self.list_info(s_list)?;
+        let l = self.operand(receiver, info.ty())?;
+        let items = |me: &mut Self, l: LlOperand| me.emit(LlOp::GetField, vec![l, field(1)], LlType::Ptr(info.array));
+        let (atid, isz) = (info.atid(self.rt), info.isz());
+        match (name, a.len()) {
+            ("append", 1) => {
+                let x = self.operand(&a[0], info.item)?;
+                let n = self.emit(LlOp::GetField, vec![l.clone(), field(0)], LlType::Signed);
+                let n1 = self.emit(LlOp::IntAdd, vec![n.clone(), int(1)], LlType::Signed);
+                self.extern_call(rt_sym::LIST_RESIZE, vec![l.clone(), n1, atid, isz], LlType::Void);
+                let arr = items(self, l);
+                self.emit(LlOp::SetArrayItem, vec![arr, n, x], LlType::Void);
+                Ok(None)
+            }
+            ("insert", 2) => {
+                let i = self.operand(&a[0], LlType::Signed)?;
+                let x = self.operand(&a[1], info.item)?;
+                let j = self.extern_call(rt_sym::LIST_INSERT_ROOM, vec![l.clone(), i, atid, isz], LlType::Signed);
+                let arr = items(self, l);
+                self.emit(LlOp::SetArrayItem, vec![arr, j, x], LlType::Void);
+                Ok(None)
+            }
+            ("extend", 1) => {
+                let other = self.operand(&a[0], info.ty())?;
+                self.extern_call(rt_sym::LIST_EXTEND, vec![l, other, atid, isz], LlType::Void);
+                Ok(None)
+            }
+            ("reverse", 0) => {
+                self.extern_call(rt_sym::LIST_REVERSE, vec![l, isz], LlType::Void);
+                Ok(None)
+            }
+            ("pop", 0 | 1) => {
+                let i = match a.first() {
+                    Some(i) => self.operand(i, LlType::Signed)?,
+                    None => int(-1),
+                };
+                let j = self.extern_call(rt_sym::LIST_CHECK_INDEX, vec![l.clone(), i], LlType::Signed);
+                let arr = items(self, l.clone());
+                let x = self.emit(LlOp::GetArrayItem, vec![arr, j.clone()], info.item);
+                self.extern_call(rt_sym::LIST_DELETE, vec![l, j, isz], LlType::Void);
+                Ok(Some((x, info.item)))
+            }
+            ("index", 1) | ("remove", 1) => {
+                let x = self.operand(&a[0], info.item)?;
+                let f = list_index(self.rt, info);
+                let j = self.call_func(f, vec![l.clone(), x], LlType::Signed);
+                if name == "index" {
+                    return Ok(Some((j, LlType::Signed)));
+                }
+                self.extern_call(rt_sym::LIST_DELETE, vec![l, j, isz], LlType::Void);
+                Ok(None)
+            }
+            ("count", 1) => {
+                let x = self.operand(&a[0], info.item)?;
+                let f = list_find(self.rt, info);
+                Ok(Some((self.call_func(f, vec![l, x, int(1)], LlType::Signed), LlType::Signed)))
+            }
+            _ => Err(Diagnostic::error(self.span, format!("list.{}() with {} arguments is not supported yet", name, a.len()))),
+        }
+    }
+}

@@ -1,0 +1,17 @@
+def use(o):
+    return 0
+
+class A(object):
+    pass
+
+class B(object):
+    pass
+
+def entry_point(argv):
+    x = A()
+    if len(argv) > 1:
+        x = B()
+    return use(x)
+
+def target(driver, args):
+    return entry_point, None
