@@ -160,6 +160,22 @@ impl<'h, 'b> Annotator<'h, 'b> {
         }
         if let Some((&(g, b), &index)) = self.blocked.iter().next() {
             let op = &self.graphs[g as usize].graph.block(BlockId(b)).operations[index];
+            if op.op == HlOp::GetAttr {
+                if let Some(Operand::Const(Value::Str(name))) = op.args.get(1) {
+                    let name = String::from_utf8_lossy(name).into_owned();
+                    let owner = match op.args.first() {
+                        Some(Operand::Var(v)) => match &self.graphs[g as usize].bindings[v.0 as usize] {
+                            SomeValue::Instance { class, .. } => crate::model::class_name(self.heap, *class),
+                            other => self.describe(other),
+                        },
+                        _ => "this object".to_string(),
+                    };
+                    return Err(Diagnostic::error(
+                        op.span,
+                        format!("attribute '{}' of {} is never set, so reading it can never succeed", name, owner),
+                    ));
+                }
+            }
             let why = match op.op {
                 HlOp::SimpleCall | HlOp::CallArgs => "the function it calls never returns",
                 HlOp::GetAttr => "the attribute is never set",
@@ -228,7 +244,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
     }
 
     pub fn new_listdef(&mut self, item: SomeValue) -> ListDefId {
-        self.listdefs.push(ListDef { item, merged_into: None, readers: BTreeSet::new() });
+        self.listdefs.push(ListDef { item, merged_into: None, readers: BTreeSet::new(), origin: Span::default() });
         ListDefId(self.listdefs.len() as u32 - 1)
     }
 
@@ -320,6 +336,9 @@ impl<'h, 'b> Annotator<'h, 'b> {
         let item = self.union(&ia, &ib)?;
         let readers_b = std::mem::take(&mut self.listdefs[rb.0 as usize].readers);
         self.listdefs[rb.0 as usize].merged_into = Some(ra);
+        if ia == SomeValue::Impossible {
+            self.listdefs[ra.0 as usize].origin = self.listdefs[rb.0 as usize].origin;
+        }
         let def = &mut self.listdefs[ra.0 as usize];
         def.readers.extend(readers_b);
         if item != ia || item != ib {

@@ -150,6 +150,9 @@ pub struct ListDef {
     pub merged_into: Option<ListDefId>,
     /// Blocks that read items, re-flowed when the item annotation generalizes.
     pub(crate) readers: BTreeSet<(u32, u32)>,
+    /// Where the first item came from (for error messages); the default
+    /// span when unknown.
+    pub(crate) origin: diag::Span,
 }
 
 impl SomeValue {

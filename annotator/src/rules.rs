@@ -350,7 +350,12 @@ impl Annotator<'_, '_> {
                     item = self.union(&item, a).ok_or_else(|| {
                         Diagnostic::error(
                             span,
-                            format!("list items are {} and {}", self.describe(&item), self.describe(a)),
+                            format!(
+                                "list items are {} and {} in the same list literal ({})",
+                                self.describe(&item),
+                                self.describe(a),
+                                self.location(span)
+                            ),
                         )
                     })?;
                 }
@@ -409,9 +414,18 @@ impl Annotator<'_, '_> {
     pub(crate) fn generalize_item(&mut self, listdef: crate::ListDefId, item: SomeValue, span: Span, what: &str) -> Result<(), Diagnostic> {
         let root = crate::model::find_listdef(&self.listdefs, listdef);
         let old = self.listdefs[root.0 as usize].item.clone();
+        let origin = self.listdefs[root.0 as usize].origin;
         let new = self.union(&old, &item).ok_or_else(|| {
-            Diagnostic::error(span, format!("{} are {} and {}", what, self.describe(&old), self.describe(&item)))
+            let first = if origin == Span::default() {
+                self.describe(&old)
+            } else {
+                format!("{} here ({})", self.describe(&old), self.location(origin))
+            };
+            Diagnostic::error(span, format!("{} are {} and {} here ({})", what, first, self.describe(&item), self.location(span)))
         })?;
+        if old == SomeValue::Impossible && item != SomeValue::Impossible {
+            self.listdefs[root.0 as usize].origin = span;
+        }
         if new != old {
             let def = &mut self.listdefs[root.0 as usize];
             def.item = new;
@@ -580,6 +594,7 @@ impl Annotator<'_, '_> {
                 "join" | "split" | "rsplit" | "splitlines" | "strip" | "lstrip" | "rstrip" | "startswith" | "endswith"
                 | "find" | "rfind" | "count" | "replace" | "upper" | "lower" | "isdigit" | "isalpha" | "isalnum"
                 | "isspace" | "isupper" | "islower" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(S_STR), name }),
+                "format" => Err(Diagnostic::error(span, "str.format() is not RPython: use % formatting with a constant format")),
                 _ => Err(Diagnostic::error(span, format!("the str method {}() is not supported yet", name))),
             },
             SomeValue::Dict { can_be_none: false, .. } => match name.as_str() {
@@ -805,7 +820,42 @@ impl Annotator<'_, '_> {
                     )),
                 }
             }
-            _ => Err(Diagnostic::error(span, format!("the builtin {}() is not supported yet", name))),
+            "getattr" | "setattr" | "hasattr" if !self.current_call_arg_is_const(1) => Err(Diagnostic::error(
+                span,
+                format!("{}() with a name computed at run time is not RPython: use a constant attribute name", name),
+            )),
+            _ => match not_rpython_builtin_hint(name) {
+                Some(hint) => Err(Diagnostic::error(span, format!("{}() is not RPython: {}", name, hint))),
+                None => Err(Diagnostic::error(span, format!("the builtin {}() is not supported yet", name))),
+            },
         }
     }
+
+    /// Whether argument `i` (0-based, after the callee) of the current
+    /// `simple_call` operation is a constant. Other call shapes answer true
+    /// (not known to be computed at run time).
+    fn current_call_arg_is_const(&self, i: usize) -> bool {
+        let (g, b, o) = self.current_op;
+        let block = self.graph(GraphId(g)).graph.block(BlockId(b));
+        match block.operations.get(o as usize) {
+            Some(op) if op.op == HlOp::SimpleCall => !matches!(op.args.get(i + 1), Some(Operand::Var(_))),
+            _ => true,
+        }
+    }
+}
+
+/// For builtins that RPython rejects: why, and what to use instead.
+fn not_rpython_builtin_hint(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "sorted" => "sort a list in place with rpython.rlib.listsort",
+        "sum" => "add the items up in a loop",
+        "any" | "all" => "test the items in a loop",
+        "map" => "build the list with a loop or a list comprehension",
+        "filter" => "build the list with a loop or a list comprehension with an `if`",
+        "zip" => "loop over the indices and index both lists",
+        "reduce" => "combine the items in a loop",
+        "hash" => "use compute_hash() from rpython.rlib.objectmodel",
+        "super" => "call the parent class's method explicitly (Parent.method(self, ...))",
+        _ => return None,
+    })
 }

@@ -653,6 +653,15 @@ impl Interp {
                 }
             }
             StmtKind::ImportFrom { module, names, level } => {
+                self.span = s.span;
+                if names.iter().any(|a| a.name == "*") && module.as_deref() != Some("__future__") {
+                    let dots = ".".repeat(*level as usize);
+                    return Err(self.fatal(format!(
+                        "from {}{} import * is not RPython: import the names you use",
+                        dots,
+                        module.as_deref().unwrap_or("")
+                    )));
+                }
                 self.exec_import_from(fr, module.as_deref(), names, *level)?;
             }
             StmtKind::Exec { .. } => return self.unsupported("exec"),

@@ -1,0 +1,10 @@
+class A(object):
+    def __init__(self):
+        self.x = 1
+
+def entry_point(argv):
+    a = A()
+    return getattr(a, argv[0])
+
+def target(driver, args):
+    return entry_point, None
