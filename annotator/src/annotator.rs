@@ -158,8 +158,32 @@ impl<'h, 'b> Annotator<'h, 'b> {
         for k in fine {
             self.blocked.remove(&k);
         }
-        if let Some((&(g, b), &index)) = self.blocked.iter().next() {
+        // A blocked call is usually the consequence of another blocked
+        // operation in its callee: report that one first.
+        let is_call = |(&(g, b), &index): (&BlockKey, &usize)| {
             let op = &self.graphs[g as usize].graph.block(BlockId(b)).operations[index];
+            matches!(op.op, HlOp::SimpleCall | HlOp::CallArgs)
+        };
+        let first = self.blocked.iter().find(|&e| !is_call(e)).or_else(|| self.blocked.iter().next());
+        if let Some((&(g, b), &index)) = first {
+            let op = &self.graphs[g as usize].graph.block(BlockId(b)).operations[index];
+            if matches!(op.op, HlOp::GetAttr | HlOp::SetAttr) {
+                if let Some(Operand::Const(Value::Str(name))) = op.args.get(1) {
+                    let name = String::from_utf8_lossy(name).into_owned();
+                    let is_none = match op.args.first() {
+                        Some(Operand::Var(v)) => self.graphs[g as usize].bindings[v.0 as usize] == SomeValue::None,
+                        Some(Operand::Const(c)) => *c == Value::None,
+                        None => false,
+                    };
+                    if is_none {
+                        let what = if op.op == HlOp::GetAttr { "reading" } else { "setting" };
+                        return Err(Diagnostic::error(
+                            op.span,
+                            format!("{} attribute '{}' of None: the value here is always None", what, name),
+                        ));
+                    }
+                }
+            }
             if op.op == HlOp::GetAttr {
                 if let Some(Operand::Const(Value::Str(name))) = op.args.get(1) {
                     let name = String::from_utf8_lossy(name).into_owned();
@@ -639,6 +663,9 @@ impl Annotator<'_, '_> {
     /// answer the annotations decide (so the other branch is not annotated,
     /// as `if isinstance(x, float):` in code shared by several types needs).
     fn static_switch(&mut self, g: GraphId, block: &flowspace::FlowBlock) -> Option<bool> {
+        if let Some(x) = crate::intrinsics::static_switch_value(self.heap, block) {
+            return Some(x);
+        }
         let ExitSwitch::Value(Operand::Var(mut v)) = block.exitswitch else { return None };
         let producer = |v: VarId| block.operations.iter().find(|op| op.result == v);
         let mut op = producer(v)?;

@@ -140,6 +140,22 @@ impl Annotator<'_, '_> {
         let span = op.span;
         let CallSite { shape, callee, args: arg_ops } = call_operands(op).map_err(|m| Diagnostic::error(span, m))?;
         let callee = self.operand(g, callee, span)?;
+        // Intrinsics: only the first argument of promote() and hint() is
+        // annotated (the others may be a JitDriver, which is never translated).
+        if let SomeValue::Pbc(pbc) = &callee {
+            if let (Some(Desc::Function(f)), false) = (pbc.single(), pbc.can_be_none) {
+                if let Some(intrinsic) = crate::intrinsics::function_intrinsic(self.heap, f) {
+                    return Ok(match intrinsic {
+                        crate::intrinsics::Intrinsic::FirstArg => match arg_ops.first() {
+                            Some(a) => self.operand(g, a, span)?,
+                            None => return Err(Diagnostic::error(span, format!("{}() needs an argument", self.func_name(f)))),
+                        },
+                        crate::intrinsics::Intrinsic::ConstBool(_) => SomeValue::Bool,
+                        crate::intrinsics::Intrinsic::NoOp => SomeValue::None,
+                    });
+                }
+            }
+        }
         let mut args = Vec::new();
         for a in arg_ops {
             args.push(self.operand(g, a, span)?);
@@ -148,6 +164,10 @@ impl Annotator<'_, '_> {
             return self.call_method(g, b, *class, name, &shape, &args, span);
         }
         if let SomeValue::BuiltinMethod { receiver, name } = &callee {
+            if **receiver == SomeValue::None && crate::intrinsics::JITDRIVER_HINTS.contains(&name.as_str()) {
+                // A JitDriver hint: a no-op until the JIT exists.
+                return Ok(SomeValue::None);
+            }
             if !shape.keywords.is_empty() || shape.star_arg {
                 return Err(Diagnostic::error(span, format!("keyword arguments to {}() are not supported yet", name)));
             }
@@ -514,11 +534,12 @@ impl Annotator<'_, '_> {
         span: Span,
     ) -> Result<SomeValue, Diagnostic> {
         self.class_readers.insert((g.0, b.0));
+        // The union of what the implementations return so far: one that
+        // never returns (a base raising NotImplementedError) adds nothing,
+        // and this block is re-flowed when a result generalizes.
         let mut result = SomeValue::Impossible;
-        let mut blocked = false;
         for (f, this) in self.method_impls(class, name) {
             let r = self.call_with_self(g, b, f, this, shape, args, span)?;
-            blocked |= r == SomeValue::Impossible;
             result = match self.union(&result, &r) {
                 Some(u) => u,
                 None => {
@@ -530,8 +551,7 @@ impl Annotator<'_, '_> {
                 }
             };
         }
-        // Wait until every implementation's result is known.
-        Ok(if blocked { SomeValue::Impossible } else { result })
+        Ok(result)
     }
 
     /// The distinct functions `x.name` may be for an instance of `class`

@@ -71,6 +71,7 @@
 mod annotator;
 mod calls;
 mod classdef;
+pub mod intrinsics;
 pub mod model;
 mod rules;
 

@@ -325,6 +325,9 @@ impl Annotator<'_, '_> {
                         self.write_attr(*class, &name, args[2].clone(), span)?;
                         Ok(SomeValue::None)
                     }
+                    // Only None so far: wait until it generalizes (reported at
+                    // the fixpoint if it never does).
+                    SomeValue::None => Ok(SomeValue::Impossible),
                     other => unsupported(format!("setting attribute '{}' of {} is not supported yet", name, self.describe(other))),
                 }
             }
@@ -561,8 +564,19 @@ impl Annotator<'_, '_> {
 
     fn annotate_getattr(&mut self, g: GraphId, b: BlockId, op: &FlowOp) -> Result<SomeValue, Diagnostic> {
         let span = op.span;
+        // `jitdriver.jit_merge_point` of a prebuilt JitDriver: an intrinsic,
+        // a bound method with no receiver (the driver is never translated).
+        if let (Operand::Const(Value::Obj(o)), Operand::Const(Value::Str(name))) = (&op.args[0], &op.args[1]) {
+            let name = String::from_utf8_lossy(name);
+            if crate::intrinsics::is_jitdriver(self.heap, *o) && crate::intrinsics::JITDRIVER_HINTS.contains(&&*name) {
+                return Ok(SomeValue::BuiltinMethod { receiver: Box::new(SomeValue::None), name: name.into_owned() });
+            }
+        }
         let obj = self.operand(g, &op.args[0], span)?;
-        if obj == SomeValue::Impossible {
+        // Only None so far (a parameter callers have passed only None yet):
+        // wait until it generalizes, as for an unknown value. If it is still
+        // None at the fixpoint, the read is reported then.
+        if obj == SomeValue::Impossible || obj == SomeValue::None {
             return Ok(SomeValue::Impossible);
         }
         let Operand::Const(Value::Str(name)) = &op.args[1] else {

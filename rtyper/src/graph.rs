@@ -130,6 +130,13 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
                     block.exits.iter().filter(|l| l.exitcase.as_ref().is_none_or(|case| same_case(c, case))).take(1).collect();
                 (ExitSwitch::None, taken)
             }
+            ExitSwitch::Value(_) if annotator::intrinsics::static_switch_value(gr.rt.heap, block).is_some() => {
+                // `if we_are_jitted():`: a constant the annotator followed one way.
+                let known = Value::Bool(annotator::intrinsics::static_switch_value(gr.rt.heap, block) == Some(true));
+                let taken: Vec<&FlowLink> =
+                    block.exits.iter().filter(|l| l.exitcase.as_ref().is_none_or(|case| same_case(&known, case))).take(1).collect();
+                (ExitSwitch::None, taken)
+            }
             ExitSwitch::Value(sw) => {
                 let s = gr.annotation(sw)?;
                 let cond = gr.is_true(sw, &s)?;

@@ -514,6 +514,10 @@ impl GraphRtyper<'_, '_> {
             return self.call_method(op, *class, name, &shape, callee, arg_ops);
         }
         if let SomeValue::BuiltinMethod { name, receiver } = &s_callee {
+            if **receiver == SomeValue::None && annotator::intrinsics::JITDRIVER_HINTS.contains(&name.as_str()) {
+                // A JitDriver hint: no operations until the JIT exists.
+                return Ok(None);
+            }
             if let SomeValue::Dict { .. } = **receiver {
                 return self.dict_method(op, callee, &s_callee, name, arg_ops);
             }
@@ -525,6 +529,24 @@ impl GraphRtyper<'_, '_> {
         let Some(desc) = self.rt.single_desc(&s_callee) else {
             return Err(self.unsupported(format!("calling {}", self.describe(&s_callee))));
         };
+        if let Desc::Function(f) = desc {
+            if let Some(intrinsic) = annotator::intrinsics::function_intrinsic(self.rt.heap, f) {
+                return match intrinsic {
+                    annotator::intrinsics::Intrinsic::FirstArg => {
+                        let want = self.rt.lltype_of(self.ag.binding(op.result), self.span)?;
+                        if want == LlType::Void {
+                            return Ok(None);
+                        }
+                        let first = arg_ops.first().ok_or_else(|| self.internal("intrinsic without an argument"))?;
+                        Ok(Some((self.operand(first, want)?, want)))
+                    }
+                    annotator::intrinsics::Intrinsic::ConstBool(x) => {
+                        Ok(Some((Operand::Const(LlConst::Int(x as i64)), LlType::Bool)))
+                    }
+                    annotator::intrinsics::Intrinsic::NoOp => Ok(None),
+                };
+            }
+        }
         let mut s_args = Vec::new();
         for a in arg_ops {
             s_args.push(self.annotation(a)?);
@@ -633,9 +655,15 @@ impl GraphRtyper<'_, '_> {
             let r = self.call_func(FuncId(g.0), args, ret);
             return Ok(if ret == LlType::Void { None } else { Some((r, ret)) });
         }
-        // Every implementation must take and return the same low-level types.
-        let mut signature: Option<(Vec<LlType>, LlType)> = None;
+        // Every implementation must take and return the same low-level types
+        // (one that never returns, like a base that raises
+        // NotImplementedError, returns nothing and fits any result).
+        let mut params_sig: Option<Vec<LlType>> = None;
+        let mut ret_sig: Option<LlType> = None;
         let mut args = Vec::new();
+        let different = |me: &Self| {
+            Err(me.unsupported(format!("calling method {}() whose implementations take or return different types", name)))
+        };
         for (f, _) in &impls {
             let Some(g) = ann.graph_for(*f, "") else { continue };
             let ag = ann.graph(g);
@@ -643,22 +671,28 @@ impl GraphRtyper<'_, '_> {
             for &v in ag.graph.block(ag.graph.startblock).inputargs.iter().skip(1) {
                 params.push(self.rt.lltype_of(ag.binding(v), self.span)?);
             }
+            let never_returns = *ag.return_annotation() == SomeValue::Impossible;
             let ret = return_type(self.rt, g)?;
-            match &signature {
+            match &params_sig {
                 None => {
-                    signature = Some((params, ret));
+                    params_sig = Some(params);
                     args = self.function_args(*f, Some((this.clone(), recv_ty)), shape, arg_ops)?.1;
                 }
-                Some(sig) if *sig == (params.clone(), ret) => {}
-                Some(_) => {
-                    return Err(self.unsupported(format!(
-                        "calling method {}() whose implementations take or return different types",
-                        name
-                    )))
+                Some(sig) if *sig == params => {}
+                Some(_) => return different(self),
+            }
+            if !never_returns {
+                match ret_sig {
+                    None => ret_sig = Some(ret),
+                    Some(r) if r == ret => {}
+                    Some(_) => return different(self),
                 }
             }
         }
-        let Some((_, ret)) = signature else { return Err(self.internal("method without implementations")) };
+        if params_sig.is_none() {
+            return Err(self.internal("method without implementations"));
+        }
+        let ret = ret_sig.unwrap_or(LlType::Void);
         let slot = repr.slot(name).ok_or_else(|| self.internal(&format!("no vtable slot for {}", name)))?;
         let root_vt = self.rt.class_repr(repr.root, self.span)?.vtable_type;
         let vt = self.emit(LlOp::GetField, vec![this, Operand::Const(LlConst::Field(0))], LlType::Ptr(root_vt));
@@ -835,9 +869,9 @@ impl GraphRtyper<'_, '_> {
                 Ok(r)
             }
             ("type", [x]) => self.type_of(&a[0], x),
-            ("os.write", [fd, SomeValue::String { can_be_none: false }]) if fd.is_int_like() => {
+            ("os.write", [fd, data @ (SomeValue::String { can_be_none: false } | SomeValue::Char)]) if fd.is_int_like() => {
                 let fd = self.operand(&a[0], LlType::Signed)?;
-                let x = self.operand(&a[1], STR)?;
+                let x = self.str_of(&a[1], data, "os.write() of")?;
                 signed(self.call_extern(rt_sym::OS_WRITE, vec![fd, x], LlType::Signed))
             }
             _ => bad(self),

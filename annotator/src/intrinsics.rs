@@ -1,0 +1,81 @@
+//! Functions of the bundled `rpython` package that are translated as
+//! intrinsics instead of from their Python bodies (which only describe the
+//! untranslated behaviour): the JIT hints, which are no-ops until the JIT
+//! exists, and `we_are_translated`. They are recognized by the host
+//! function's module and name, and the JitDriver methods by the class of a
+//! prebuilt instance.
+
+use hostobj::{Heap, ObjId, Object};
+
+/// What a call of an intrinsic gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intrinsic {
+    /// Its first argument (`promote(x)`, `hint(x, ...)`).
+    FirstArg,
+    /// A constant bool (`we_are_jitted()` is False, `we_are_translated()` True).
+    ConstBool(bool),
+    /// Nothing: the call gives None and produces no operations.
+    NoOp,
+}
+
+/// The JitDriver methods that are no-ops in translated code.
+pub const JITDRIVER_HINTS: &[&str] = &["jit_merge_point", "can_enter_jit", "loop_header"];
+
+/// The intrinsic the host function `f` is, if any.
+pub fn function_intrinsic(heap: &Heap, f: ObjId) -> Option<Intrinsic> {
+    let func = heap.function(f)?;
+    let module = heap.module(func.module)?;
+    match (module.name.as_str(), func.name.as_str()) {
+        ("rpython.rlib.jit", "promote" | "promote_string" | "hint") => Some(Intrinsic::FirstArg),
+        ("rpython.rlib.jit", "we_are_jitted" | "isconstant" | "isvirtual") => Some(Intrinsic::ConstBool(false)),
+        ("rpython.rlib.jit", "set_param" | "set_user_param") => Some(Intrinsic::NoOp),
+        ("rpython.rlib.objectmodel", "we_are_translated") => Some(Intrinsic::ConstBool(true)),
+        _ => None,
+    }
+}
+
+/// Whether `o` is an instance of `rpython.rlib.jit.JitDriver` (or of a
+/// subclass of it).
+pub fn is_jitdriver(heap: &Heap, o: ObjId) -> bool {
+    let Object::Instance(i) = heap.get(o) else { return false };
+    is_jitdriver_class(heap, i.class)
+}
+
+/// Whether `class` is `rpython.rlib.jit.JitDriver` or derives from it.
+pub fn is_jitdriver_class(heap: &Heap, class: ObjId) -> bool {
+    let mut todo = vec![class];
+    while let Some(c) = todo.pop() {
+        let Some(cls) = heap.class(c) else { continue };
+        if cls.name == "JitDriver" && heap.module(cls.module).is_some_and(|m| m.name == "rpython.rlib.jit") {
+            return true;
+        }
+        todo.extend(cls.bases.iter().copied());
+    }
+    false
+}
+
+/// The value of a block's switch when it is a call of a constant-bool
+/// intrinsic (`if we_are_jitted():`), possibly through `is_true`: the
+/// annotator follows only that link and the rtyper keeps only it.
+pub fn static_switch_value(heap: &Heap, block: &flowspace::FlowBlock) -> Option<bool> {
+    use flowmodel::{ExitSwitch, Operand};
+    use flowspace::HlOp;
+    let ExitSwitch::Value(Operand::Var(mut v)) = block.exitswitch else { return None };
+    let producer = |v: flowmodel::VarId| block.operations.iter().find(|op| op.result == v);
+    let mut op = producer(v)?;
+    if op.op == HlOp::IsTrue {
+        let Operand::Var(w) = op.args[0] else { return None };
+        v = w;
+        op = producer(v)?;
+    }
+    if op.op != HlOp::SimpleCall {
+        return None;
+    }
+    match op.args.first() {
+        Some(Operand::Const(hostobj::Value::Obj(f))) => match function_intrinsic(heap, *f) {
+            Some(Intrinsic::ConstBool(x)) => Some(x),
+            _ => None,
+        },
+        _ => None,
+    }
+}
