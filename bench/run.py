@@ -3,8 +3,9 @@
 
 - translation speed: seconds to translate programs/translate_speed.py (~300
   lines) at --opt=2, against the 1 s budget;
-- fib(30): the translated program at --opt=0 and --opt=2 against CPython 2.7
-  running the same program untranslated (tools/run_untranslated.py).
+- fib(30), richards and the pystone-like benchmark: the translated program at
+  --opt=0 and --opt=2 against CPython 2.7 running the same program
+  untranslated (tools/run_untranslated.py), outputs compared.
 
 Run from anywhere after `cargo build --release`:  python3 bench/run.py
 Each timing is the best of REPEAT runs (env BENCH_REPEAT, default 3).
@@ -17,7 +18,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TRANSLATE = os.path.join(ROOT, "target", "release", "translate")
+TRANSLATE = os.environ.get("TRANSLATE", os.path.join(ROOT, "target", "release", "translate"))
 PROGRAMS = os.path.join(ROOT, "bench", "programs")
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 
@@ -57,14 +58,20 @@ def main():
         t = translate(speed_src, 2, os.path.join(work, "speed-c"))
         print("translate %d-line program at --opt=2: %.3f s  (budget 1 s: %.1fx under)" % (lines, t, 1.0 / t))
 
-        fib_src = os.path.join(PROGRAMS, "fib.py")
-        cpython, expected = best_time([python2(), os.path.join(ROOT, "tools", "run_untranslated.py"), fib_src, "30"])
-        print("fib(30) CPython 2.7 untranslated: %.3f s" % cpython)
-        for opt in ("0", "2"):
-            exe = os.path.join(work, "fib-O%s" % opt)
-            translate(fib_src, opt, exe)
-            native, _ = best_time([exe, "30"], expect=expected)
-            print("fib(30) translated --opt=%s: %.4f s  (%.1fx faster than CPython)" % (opt, native, cpython / native))
+        tests = os.path.join(ROOT, "tests", "programs")
+        for name, source, args in [
+            ("fib(30)", os.path.join(PROGRAMS, "fib.py"), ["30"]),
+            ("richards x20", os.path.join(tests, "bench_richards.py"), ["20"]),
+            ("pystone 100000", os.path.join(tests, "bench_pystone.py"), ["100000"]),
+        ]:
+            runner = os.path.join(ROOT, "tools", "run_untranslated.py")
+            cpython, expected = best_time([python2(), runner, source] + args)
+            print("%s CPython 2.7 untranslated: %.3f s" % (name, cpython))
+            for opt in ("0", "2"):
+                exe = os.path.join(work, "bench-O%s" % opt)
+                translate(source, opt, exe)
+                native, _ = best_time([exe] + args, expect=expected)
+                print("%s translated --opt=%s: %.4f s  (%.1fx faster than CPython)" % (name, opt, native, cpython / native))
     finally:
         shutil.rmtree(work)
 
