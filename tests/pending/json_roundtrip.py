@@ -92,6 +92,12 @@ class JsonError(Exception):
         self.msg = msg
         self.pos = pos
 
+def substring(s, start, stop):
+    # RPython slices need indexes proven non-negative
+    assert start >= 0
+    assert stop >= 0
+    return s[start:stop]
+
 class Parser(object):
     def __init__(self, text):
         self.text = text
@@ -112,7 +118,7 @@ class Parser(object):
 
     def expect_word(self, word):
         end = self.pos + len(word)
-        if self.text[self.pos:end] != word:
+        if substring(self.text, self.pos, end) != word:
             self.error("invalid literal")
         self.pos = end
 
@@ -214,7 +220,7 @@ class Parser(object):
             elif e == "/" or e == "\\" or e == '"':
                 sb.append(e)
             elif e == "u":
-                hexdigits = text[self.pos:self.pos + 4]
+                hexdigits = substring(text, self.pos, self.pos + 4)
                 if len(hexdigits) != 4:
                     self.error("bad unicode escape")
                 try:
@@ -223,7 +229,7 @@ class Parser(object):
                     self.error("bad unicode escape")
                     code = 0
                 self.pos += 4
-                sb.append(unichr(code).encode("utf-8"))
+                sb.append((u"" + unichr(code)).encode("utf-8"))
             else:
                 self.error("bad escape \\" + e)
 
@@ -247,7 +253,7 @@ class Parser(object):
                 self.pos += 1
             while self.pos < len(text) and text[self.pos].isdigit():
                 self.pos += 1
-        s = text[start:self.pos]
+        s = substring(text, start, self.pos)
         if s == "-":
             self.error("bad number")
         if is_float:
