@@ -36,82 +36,54 @@ INIT_SIZE = 100
 # Builders
 
 # StringBuilder and UnicodeBuilder are two independent classes (not one
-# base class) so that, translated, each has its own list of str or unicode.
+# base class) so that, translated, each has its own list of str or unicode;
+# one factory, run at import time, writes both.
 
-class StringBuilder(object):
+def _make_builder(chartype, empty):
+    class Builder(object):
 
-    def __init__(self, init_size=INIT_SIZE):
-        self._pieces = []
-        self._size = 0
+        def __init__(self, init_size=INIT_SIZE):
+            self._pieces = []
+            self._size = 0
 
-    def append(self, s):
-        assert isinstance(s, str)
-        if s:
-            self._pieces.append(s)
-            self._size += len(s)
+        def append(self, s):
+            assert isinstance(s, chartype)
+            if s:
+                self._pieces.append(s)
+                self._size += len(s)
 
-    def append_slice(self, s, start, end):
-        assert isinstance(s, str)
-        assert 0 <= start <= end <= len(s)
-        if start < end:
-            self._pieces.append(s[start:end])
-            self._size += end - start
+        def append_slice(self, s, start, end):
+            assert isinstance(s, chartype)
+            assert 0 <= start <= end <= len(s)
+            if start < end:
+                self._pieces.append(s[start:end])
+                self._size += end - start
 
-    def append_multiple_char(self, c, times):
-        assert isinstance(c, str) and len(c) == 1
-        if times > 0:
-            self._pieces.append(c * times)
-            self._size += times
+        def append_multiple_char(self, c, times):
+            assert isinstance(c, chartype) and len(c) == 1
+            if times > 0:
+                self._pieces.append(c * times)
+                self._size += times
 
-    def append_charpsize(self, s, size):
-        raise NotImplementedError("append_charpsize: raw pointers are not supported")
+        def append_charpsize(self, s, size):
+            raise NotImplementedError("append_charpsize: raw pointers are not supported")
 
-    def build(self):
-        result = ''.join(self._pieces)
-        if len(self._pieces) > 1:
-            self._pieces = [result]
-        return result
+        def build(self):
+            result = empty.join(self._pieces)
+            if len(self._pieces) > 1:
+                self._pieces = [result]
+            return result
 
-    def getlength(self):
-        return self._size
+        def getlength(self):
+            return self._size
+
+    return Builder
 
 
-class UnicodeBuilder(object):
-
-    def __init__(self, init_size=INIT_SIZE):
-        self._pieces = []
-        self._size = 0
-
-    def append(self, s):
-        assert isinstance(s, unicode)
-        if s:
-            self._pieces.append(s)
-            self._size += len(s)
-
-    def append_slice(self, s, start, end):
-        assert isinstance(s, unicode)
-        assert 0 <= start <= end <= len(s)
-        if start < end:
-            self._pieces.append(s[start:end])
-            self._size += end - start
-
-    def append_multiple_char(self, c, times):
-        assert isinstance(c, unicode) and len(c) == 1
-        if times > 0:
-            self._pieces.append(c * times)
-            self._size += times
-
-    def append_charpsize(self, s, size):
-        raise NotImplementedError("append_charpsize: raw pointers are not supported")
-
-    def build(self):
-        result = u''.join(self._pieces)
-        if len(self._pieces) > 1:
-            self._pieces = [result]
-        return result
-
-    def getlength(self):
-        return self._size
+StringBuilder = _make_builder(str, '')
+StringBuilder.__name__ = 'StringBuilder'
+UnicodeBuilder = _make_builder(unicode, u'')
+UnicodeBuilder.__name__ = 'UnicodeBuilder'
 
 
 # ____________________________________________________________
