@@ -54,6 +54,8 @@ pub(crate) struct Annotator<'h, 'b> {
     pub prebuilt_lists: HashMap<ObjId, ListDefId>,
     /// The listdef of the values of each prebuilt dict.
     pub prebuilt_dict_values: HashMap<ObjId, ListDefId>,
+    /// The graph (and argument binding) each call reaches, per function.
+    pub call_targets: HashMap<crate::CallSiteKey, (GraphId, crate::CallBinding)>,
     /// The graphs the call being annotated goes to.
     pub call_graphs: Vec<GraphId>,
     /// Blocks stopped at a call that does not return (yet), with its callees.
@@ -94,6 +96,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
             call_graphs: Vec::new(),
             prebuilt_lists: HashMap::new(),
             prebuilt_dict_values: HashMap::new(),
+            call_targets: HashMap::new(),
             current_op: (0, 0, 0),
             blocked_calls: BTreeMap::new(),
         }
@@ -105,14 +108,15 @@ impl<'h, 'b> Annotator<'h, 'b> {
             return Err(Diagnostic::error(Span::default(), format!("the entry point must be a function, not {}", what)));
         };
         let (fspan, fname) = (func.span, func.name.clone());
-        let params = crate::calls::param_names(self.heap, entry).map_err(|m| Diagnostic::error(fspan, m))?;
-        if params.len() != 1 {
+        let sig = crate::calls::signature(self.heap, entry).map_err(|m| Diagnostic::error(fspan, m))?;
+        let params = sig.params;
+        if params.len() != 1 || sig.vararg.is_some() {
             return Err(Diagnostic::error(
                 fspan,
                 format!("the entry point {}() must take exactly one argument (argv), not {}", fname, params.len()),
             ));
         }
-        let g = self.graph_for(entry, fspan)?;
+        let g = self.graph_for(entry, "", fspan)?;
         self.entry = Some(g);
         let argv = self.new_listdef(S_STR);
         let start = self.graph(g).graph.startblock;
@@ -216,6 +220,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
             classdefs: self.classdefs,
             prebuilt_lists: self.prebuilt_lists,
             prebuilt_dict_values: self.prebuilt_dict_values,
+            call_targets: self.call_targets,
         })
     }
 
@@ -223,14 +228,16 @@ impl<'h, 'b> Annotator<'h, 'b> {
         &self.graphs[g.0 as usize]
     }
 
-    /// The graph of `func` (default specialization), built on first use.
-    pub fn graph_for(&mut self, func: ObjId, span: Span) -> Result<GraphId, Diagnostic> {
-        let key = (func, String::new());
+    /// The graph of `func` for specialization `key` ("" by default), built
+    /// on first use.
+    pub fn graph_for(&mut self, func: ObjId, key: &str, span: Span) -> Result<GraphId, Diagnostic> {
+        let key = (func, key.to_string());
         if let Some(&g) = self.graph_index.get(&key) {
             return Ok(g);
         }
         let graph = (self.build_graph)(self.heap, func)?;
-        let nparams = crate::calls::param_names(self.heap, func).map_err(|m| Diagnostic::error(span, m))?.len();
+        let sig = crate::calls::signature(self.heap, func).map_err(|m| Diagnostic::error(span, m))?;
+        let nparams = sig.params.len() + sig.vararg.is_some() as usize;
         if graph.block(graph.startblock).inputargs.len() != nparams {
             return Err(Diagnostic::error(
                 graph.span,
@@ -674,6 +681,9 @@ impl Annotator<'_, '_> {
             v = w;
             op = producer(v)?;
         }
+        if let Some(x) = self.static_compare(g, block, op) {
+            return Some(x);
+        }
         if op.op != HlOp::SimpleCall || op.args.len() != 3 {
             return None;
         }
@@ -688,6 +698,43 @@ impl Annotator<'_, '_> {
         let classes = self.isinstance_classes(&c, span).ok()?;
         let heap = self.heap;
         crate::rules::static_isinstance(heap, &s, &classes, &|a, b| heap.is_subclass(a, b))
+    }
+
+    /// A comparison of two ints known at translation time: constants and the
+    /// lengths of tuples (so `if len(args) > 1: args[1]` in a function with
+    /// `*args` only annotates the branch that can run).
+    fn static_compare(&mut self, g: GraphId, block: &flowspace::FlowBlock, op: &flowspace::FlowOp) -> Option<bool> {
+        let (a, b) = (self.static_int(g, block, &op.args.first()?.clone())?, self.static_int(g, block, &op.args.get(1)?.clone())?);
+        match op.op {
+            HlOp::Lt => Some(a < b),
+            HlOp::Le => Some(a <= b),
+            HlOp::Eq => Some(a == b),
+            HlOp::Ne => Some(a != b),
+            HlOp::Gt => Some(a > b),
+            HlOp::Ge => Some(a >= b),
+            _ => None,
+        }
+    }
+
+    fn static_int(&mut self, g: GraphId, block: &flowspace::FlowBlock, o: &Operand<flowspace::Flow>) -> Option<i64> {
+        match o {
+            Operand::Const(Value::Int(i)) => Some(*i),
+            Operand::Const(_) => None,
+            Operand::Var(v) => {
+                let op = block.operations.iter().find(|op| op.result == *v)?;
+                match (&op.op, op.args.as_slice()) {
+                    (HlOp::SimpleCall, [Operand::Const(Value::Obj(f)), x])
+                        if matches!(self.heap.get(*f), Object::Builtin(n) if n == "len") =>
+                    {
+                        match self.operand(g, x, op.span).ok()? {
+                            SomeValue::Tuple(items) => Some(items.len() as i64),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                }
+            }
+        }
     }
 
     /// On the True link of `if isinstance(x, C):`, the variable `x` and the

@@ -52,51 +52,78 @@ pub fn call_operands(op: &FlowOp) -> Result<CallSite<'_>, String> {
 /// Where the value of one parameter comes from at a call site.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ArgSource {
-    /// The call's argument number `i` (in the call's argument operands,
-    /// after the callee and the shape).
+    /// The call's argument operand number `i` (after the callee and the
+    /// shape: positional ones, then keywords; the `*args` tuple is not
+    /// counted here).
     Given(usize),
+    /// Item `j` of the tuple passed as `f(*args)` (the call's last operand).
+    StarItem(usize),
     /// The parameter's default value.
     Default(Value),
 }
 
-/// The parameter names of a host function, in order.
-pub fn param_names(heap: &Heap, func: ObjId) -> Result<Vec<String>, String> {
+/// How a call's arguments bind to a function's parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallBinding {
+    /// One source per named parameter, in order.
+    pub params: Vec<ArgSource>,
+    /// The items of the `*args` tuple, for a function that has one.
+    pub vararg: Option<Vec<ArgSource>>,
+}
+
+impl CallBinding {
+    /// Every source in the order of the callee's start block inputs (the
+    /// `*args` items last, packed into one tuple there).
+    pub fn all(&self) -> impl Iterator<Item = &ArgSource> {
+        self.params.iter().chain(self.vararg.iter().flatten())
+    }
+}
+
+/// The parameters of a host function: names in order, and the `*args` name.
+pub struct Signature {
+    pub params: Vec<String>,
+    pub vararg: Option<String>,
+}
+
+pub fn signature(heap: &Heap, func: ObjId) -> Result<Signature, String> {
     let f = heap.function(func).ok_or("internal error: not a function")?;
     let args = &f.def.args;
-    if args.vararg.is_some() {
-        return Err(format!("{}(): *args parameters are not supported yet", f.name));
-    }
     if args.kwarg.is_some() {
         return Err(format!("{}(): **kwargs parameters are not RPython", f.name));
     }
-    args.args
+    let params = args
+        .args
         .iter()
         .map(|a| match &a.kind {
             ExprKind::Name(n) => Ok(n.clone()),
             _ => Err(format!("{}(): tuple parameters are not supported yet", f.name)),
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok(Signature { params, vararg: args.vararg.clone() })
 }
 
 /// Matches a call's arguments to the parameters of `func`, like Python does:
-/// positional ones first, then keywords by name, then defaults.
-pub fn match_arguments(heap: &Heap, func: ObjId, shape: &CallShape) -> Result<Vec<ArgSource>, String> {
+/// positional ones first (those of a `*args` tuple of `star_len` items
+/// after the others), then keywords by name, then defaults; what is left of
+/// the positional ones goes to the function's own `*args`.
+pub fn match_arguments(heap: &Heap, func: ObjId, shape: &CallShape, star_len: Option<usize>) -> Result<CallBinding, String> {
     let f = heap.function(func).ok_or("internal error: not a function")?;
-    let params = param_names(heap, func)?;
-    if shape.star_arg {
-        return Err("calls with *args are not supported yet".into());
-    }
+    let sig = signature(heap, func)?;
+    let params = &sig.params;
+    let mut positional: Vec<ArgSource> = (0..shape.positional).map(ArgSource::Given).collect();
+    positional.extend((0..star_len.unwrap_or(0)).map(ArgSource::StarItem));
     let ndefaults = f.defaults.len().min(params.len());
     let nrequired = params.len() - ndefaults;
-    let given = shape.positional + shape.keywords.len();
+    let given = positional.len() + shape.keywords.len();
     let takes = |n: usize| {
-        let how = if ndefaults == 0 {
-            "exactly"
-        } else if n <= nrequired {
+        let how = if sig.vararg.is_some() || n <= nrequired {
             "at least"
+        } else if ndefaults == 0 {
+            "exactly"
         } else {
             "at most"
         };
+        let how = if ndefaults == 0 && sig.vararg.is_none() { "exactly" } else { how };
         let count = if n <= nrequired { nrequired } else { params.len() };
         format!(
             "{}() takes {} {} argument{} ({} given)",
@@ -107,12 +134,17 @@ pub fn match_arguments(heap: &Heap, func: ObjId, shape: &CallShape) -> Result<Ve
             given
         )
     };
-    if shape.positional > params.len() {
-        return Err(takes(shape.positional));
-    }
+    let extra = if positional.len() > params.len() {
+        if sig.vararg.is_none() {
+            return Err(takes(positional.len()));
+        }
+        positional.split_off(params.len())
+    } else {
+        Vec::new()
+    };
     let mut sources: Vec<Option<ArgSource>> = vec![None; params.len()];
-    for (i, slot) in sources.iter_mut().enumerate().take(shape.positional) {
-        *slot = Some(ArgSource::Given(i));
+    for (slot, src) in sources.iter_mut().zip(positional) {
+        *slot = Some(src);
     }
     for (k, name) in shape.keywords.iter().enumerate() {
         let Some(i) = params.iter().position(|p| p == name) else {
@@ -131,7 +163,135 @@ pub fn match_arguments(heap: &Heap, func: ObjId, shape: &CallShape) -> Result<Ve
             None => return Err(takes(given)),
         }
     }
-    Ok(out)
+    Ok(CallBinding { params: out, vararg: sig.vararg.map(|_| extra) })
+}
+
+/// The specialization key of a call of `func` (`""`: the one default
+/// version). `args` gives, for each source of `binding.all()`, its
+/// annotation and its value when it is a constant; `site` is the call's
+/// place. The annotator and the rtyper both derive the callee's graph from
+/// it, so a call site always reaches the version it was annotated with.
+pub fn specialization_key(
+    heap: &Heap,
+    func: ObjId,
+    binding: &CallBinding,
+    args: &[(SomeValue, Option<Value>)],
+    site: Span,
+) -> Result<String, String> {
+    let f = heap.function(func).ok_or("internal error: not a function")?;
+    let mut parts = Vec::new();
+    if let Some(extra) = &binding.vararg {
+        // One version per number of `*args` items, as in RPython.
+        parts.push(format!("*{}", extra.len()));
+    }
+    let tag = match f.attrs.get(&Value::str("_annspecialcase_")) {
+        Some(Value::Str(s)) => String::from_utf8_lossy(s).into_owned(),
+        _ => String::new(),
+    };
+    let Some(spec) = tag.strip_prefix("specialize:") else {
+        return Ok(parts.join(","));
+    };
+    let (kind, numbers) = match spec.find('(') {
+        Some(i) if spec.ends_with(')') => (&spec[..i], &spec[i + 1..spec.len() - 1]),
+        _ => (spec, ""),
+    };
+    let mut indexes = Vec::new();
+    for n in numbers.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        match n.parse::<usize>() {
+            Ok(i) if i < args.len() => indexes.push(i),
+            _ => return Err(format!("{}(): '{}' names argument {} that this call does not pass", f.name, tag, n)),
+        }
+    }
+    match kind {
+        "argtype" => {
+            for i in indexes {
+                parts.push(format!("{}:{}", i, type_key(heap, &args[i].0)));
+            }
+        }
+        "arg" | "arg_or_var" | "ll_and_arg" => {
+            for i in indexes {
+                match &args[i].1 {
+                    Some(v) => parts.push(format!("{}={}", i, const_key(v))),
+                    None if kind == "arg_or_var" => parts.push(format!("{}=var", i)),
+                    None => {
+                        return Err(format!(
+                            "{}() is specialized on argument {} ('{}'), which must be a constant here; it is {}",
+                            f.name,
+                            i,
+                            tag,
+                            type_key(heap, &args[i].0)
+                        ))
+                    }
+                }
+            }
+        }
+        "call_location" => parts.push(format!("@{:?}:{}:{}", site.file, site.line, site.col)),
+        // memo: the function of prebuilt constants is evaluated as an
+        // ordinary function (same result, computed at run time); ll: one
+        // version is enough for our low-level types.
+        "memo" | "ll" => {}
+        "arglistitemtype" => {
+            for i in indexes {
+                parts.push(format!("{}:[{}]", i, type_key(heap, &args[i].0)));
+            }
+        }
+        _ => return Err(format!("{}(): unknown specialization '{}'", f.name, tag)),
+    }
+    Ok(parts.join(","))
+}
+
+/// What `specialize:argtype` distinguishes: the Python type of a value.
+fn type_key(heap: &Heap, s: &SomeValue) -> String {
+    match s {
+        SomeValue::Integer { unsigned: true, .. } => "r_uint".into(),
+        SomeValue::Integer { .. } => "int".into(),
+        SomeValue::Bool => "bool".into(),
+        SomeValue::Float => "float".into(),
+        SomeValue::String { .. } | SomeValue::Char => "str".into(),
+        SomeValue::Unicode { .. } => "unicode".into(),
+        SomeValue::Tuple(items) => format!("tuple{}", items.len()),
+        SomeValue::List { .. } => "list".into(),
+        SomeValue::Dict { .. } => "dict".into(),
+        SomeValue::None => "None".into(),
+        SomeValue::Instance { class, .. } | SomeValue::ClassRef { class } => {
+            format!("{}#{}", heap.class(*class).map(|c| c.name.as_str()).unwrap_or("?"), class.0)
+        }
+        SomeValue::Pbc(p) => format!("{:?}", p.descs),
+        _ => "other".into(),
+    }
+}
+
+/// A constant's identity, for `specialize:arg`.
+fn const_key(v: &Value) -> String {
+    match v {
+        Value::Obj(o) => format!("#{}", o.0),
+        Value::Str(s) => format!("{:?}", String::from_utf8_lossy(s)),
+        other => format!("{:?}", other),
+    }
+}
+
+/// A call's argument annotations (see `Annotator::arg_values`).
+#[derive(Clone, Debug)]
+pub(crate) struct ArgValues {
+    pub shape: CallShape,
+    /// The positional and keyword arguments.
+    pub args: Vec<SomeValue>,
+    /// The value of each of `args` that is a constant.
+    pub consts: Vec<Option<Value>>,
+    /// The items of the `f(*args)` tuple.
+    pub star: Option<Vec<SomeValue>>,
+    /// The call operation's result variable (names the call site).
+    pub result: flowmodel::VarId,
+}
+
+/// The value of an argument known at translation time: a constant operand,
+/// or a single prebuilt object (a function, class, ...).
+pub fn constant_of(o: &Operand<Flow>, s: &SomeValue) -> Option<Value> {
+    match (o, s) {
+        (Operand::Const(v), _) => Some(v.clone()),
+        (_, SomeValue::Pbc(p)) => p.single().map(|d| Value::Obj(d.obj())),
+        _ => None,
+    }
 }
 
 impl Annotator<'_, '_> {
@@ -160,9 +320,6 @@ impl Annotator<'_, '_> {
         for a in arg_ops {
             args.push(self.operand(g, a, span)?);
         }
-        if let SomeValue::Method { class, name } = &callee {
-            return self.call_method(g, b, *class, name, &shape, &args, span);
-        }
         if let SomeValue::BuiltinMethod { receiver, name } = &callee {
             if **receiver == SomeValue::None && crate::intrinsics::JITDRIVER_HINTS.contains(&name.as_str()) {
                 // A JitDriver hint: a no-op until the JIT exists.
@@ -173,6 +330,10 @@ impl Annotator<'_, '_> {
             }
             return self.call_list_method(g, b, receiver, name, &args, span);
         }
+        let values = self.arg_values(shape, arg_ops, args, op.result, span)?;
+        if let SomeValue::Method { class, name } = &callee {
+            return self.call_method(g, b, *class, name, &values, span);
+        }
         let SomeValue::Pbc(pbc) = &callee else {
             return Err(Diagnostic::error(span, format!("{} is not callable", self.describe(&callee))));
         };
@@ -181,7 +342,7 @@ impl Annotator<'_, '_> {
         }
         let mut result = SomeValue::Impossible;
         for desc in pbc.descs.clone() {
-            let r = self.call_desc(g, b, desc, &shape, &args, span)?;
+            let r = self.call_desc(g, b, desc, &values, span)?;
             result = match self.union(&result, &r) {
                 Some(u) => u,
                 None => {
@@ -193,33 +354,36 @@ impl Annotator<'_, '_> {
         Ok(result)
     }
 
-    fn call_desc(
-        &mut self,
-        g: GraphId,
-        b: flowmodel::BlockId,
-        desc: Desc,
-        shape: &CallShape,
-        args: &[SomeValue],
-        span: Span,
-    ) -> Result<SomeValue, Diagnostic> {
+    fn call_desc(&mut self, g: GraphId, b: flowmodel::BlockId, desc: Desc, a: &ArgValues, span: Span) -> Result<SomeValue, Diagnostic> {
         match desc {
             Desc::Function(f) => {
-                let sources = match_arguments(self.heap, f, shape).map_err(|m| Diagnostic::error(span, m))?;
-                let params = param_names(self.heap, f).map_err(|m| Diagnostic::error(span, m))?;
-                let callee = self.graph_for(f, span)?;
+                let binding = match_arguments(self.heap, f, &a.shape, a.star.as_ref().map(Vec::len))
+                    .map_err(|m| Diagnostic::error(span, m))?;
+                let sig = signature(self.heap, f).map_err(|m| Diagnostic::error(span, m))?;
+                let mut values = Vec::new();
+                for src in binding.all() {
+                    values.push(match src {
+                        ArgSource::Given(k) => (a.args[*k].clone(), a.consts[*k].clone()),
+                        ArgSource::StarItem(j) => (a.star.as_ref().map(|s| s[*j].clone()).unwrap_or(SomeValue::Impossible), None),
+                        ArgSource::Default(v) => (self.constant(v, span)?, Some(v.clone())),
+                    });
+                }
+                let key = specialization_key(self.heap, f, &binding, &values, span).map_err(|m| Diagnostic::error(span, m))?;
+                let callee = self.graph_for(f, &key, span)?;
                 self.call_graphs.push(callee);
+                self.call_targets.insert((g, a.result, f), (callee, binding.clone()));
                 let start = self.graph(callee).graph.startblock;
                 let inputs = self.graph(callee).graph.block(start).inputargs.clone();
                 let mut changed = false;
-                for (i, src) in sources.into_iter().enumerate() {
-                    let s = match src {
-                        ArgSource::Given(k) => args[k].clone(),
-                        ArgSource::Default(v) => {
-                            self.constant(&v, span)?
-                        }
-                    };
-                    let place = Place::Argument { param: params[i].clone(), func: f };
-                    changed |= self.merge_into(callee, inputs[i], s, span, place)?;
+                let nparams = binding.params.len();
+                for (i, (s, _)) in values.iter().take(nparams).enumerate() {
+                    let place = Place::Argument { param: sig.params[i].clone(), func: f };
+                    changed |= self.merge_into(callee, inputs[i], s.clone(), span, place)?;
+                }
+                if let Some(name) = &sig.vararg {
+                    let items = values[nparams..].iter().map(|(s, _)| s.clone()).collect();
+                    let place = Place::Argument { param: name.clone(), func: f };
+                    changed |= self.merge_into(callee, inputs[nparams], SomeValue::Tuple(items), span, place)?;
                 }
                 if changed || !self.graph(callee).is_reached(start) {
                     self.schedule(callee, start);
@@ -230,10 +394,10 @@ impl Annotator<'_, '_> {
             Desc::Builtin(o) => {
                 let Object::Builtin(name) = self.heap.get(o) else { unreachable!("Desc::Builtin of a non-builtin") };
                 let name = name.clone();
-                if !shape.keywords.is_empty() || shape.star_arg {
-                    return Err(Diagnostic::error(span, format!("keyword arguments to {}() are not supported yet", name)));
+                if !a.shape.keywords.is_empty() || a.star.is_some() {
+                    return Err(Diagnostic::error(span, format!("keyword or * arguments to {}() are not supported yet", name)));
                 }
-                self.call_builtin(&name, args, span)
+                self.call_builtin(&name, &a.args, span)
             }
             Desc::Class(c) => {
                 if crate::classdef::is_object_class(self.heap, c) {
@@ -245,7 +409,7 @@ impl Annotator<'_, '_> {
                     Some((def, Value::Obj(f))) if self.heap.function(*f).is_some() => {
                         let (def, f) = (def, *f);
                         let this = self.self_annotation(c, def);
-                        let r = self.call_with_self(g, b, f, this, shape, args, span)?;
+                        let r = self.call_with_self(g, b, f, this, a, span)?;
                         if r == SomeValue::Impossible {
                             return Ok(SomeValue::Impossible);
                         }
@@ -253,9 +417,9 @@ impl Annotator<'_, '_> {
                     Some((_, Value::Obj(o))) if matches!(self.heap.get(*o), Object::Builtin(n) if n == "BaseException.__init__") => {
                         // Exception arguments are accepted and not kept.
                     }
-                    _ if shape.arg_count() > 0 => {
+                    _ if a.shape.arg_count() > 0 => {
                         let name = self.heap.class(c).map(|c| c.name.clone()).unwrap_or_default();
-                        return Err(Diagnostic::error(span, format!("{}() takes no arguments ({} given)", name, shape.arg_count())));
+                        return Err(Diagnostic::error(span, format!("{}() takes no arguments ({} given)", name, a.shape.arg_count())));
                     }
                     _ => {}
                 }
@@ -284,21 +448,39 @@ impl Annotator<'_, '_> {
     }
 
     /// Calls function `f` with `this` prepended to the arguments.
-    #[allow(clippy::too_many_arguments)]
     fn call_with_self(
         &mut self,
         g: GraphId,
         b: flowmodel::BlockId,
         f: ObjId,
         this: SomeValue,
-        shape: &CallShape,
-        args: &[SomeValue],
+        a: &ArgValues,
         span: Span,
     ) -> Result<SomeValue, Diagnostic> {
-        let shape = CallShape { positional: shape.positional + 1, keywords: shape.keywords.clone(), star_arg: shape.star_arg };
-        let mut all = vec![this];
-        all.extend_from_slice(args);
-        self.call_desc(g, b, Desc::Function(f), &shape, &all, span)
+        let mut all = a.clone();
+        all.shape.positional += 1;
+        all.args.insert(0, this);
+        all.consts.insert(0, None);
+        self.call_desc(g, b, Desc::Function(f), &all, span)
+    }
+
+    /// The annotations of a call's arguments, split as `match_arguments`
+    /// numbers them: the `*args` tuple of `f(*args)` apart, its items known.
+    fn arg_values(&self, shape: CallShape, ops: &[Operand<Flow>], mut args: Vec<SomeValue>, result: flowmodel::VarId, span: Span) -> Result<ArgValues, Diagnostic> {
+        let mut consts: Vec<Option<Value>> = ops.iter().zip(&args).map(|(o, s)| constant_of(o, s)).collect();
+        let star = if shape.star_arg {
+            consts.pop();
+            match args.pop() {
+                Some(SomeValue::Tuple(items)) => Some(items),
+                Some(other) => {
+                    return Err(Diagnostic::error(span, format!("f(*args) needs a tuple in RPython, not {}", self.describe(&other))))
+                }
+                None => return Err(Diagnostic::error(span, "internal error: f(*args) without its argument")),
+            }
+        } else {
+            None
+        };
+        Ok(ArgValues { shape, args, consts, star, result })
     }
 
     /// `lst.name(args)`: the list methods.
@@ -529,8 +711,7 @@ impl Annotator<'_, '_> {
         b: flowmodel::BlockId,
         class: ObjId,
         name: &str,
-        shape: &CallShape,
-        args: &[SomeValue],
+        a: &ArgValues,
         span: Span,
     ) -> Result<SomeValue, Diagnostic> {
         self.class_readers.insert((g.0, b.0));
@@ -539,7 +720,7 @@ impl Annotator<'_, '_> {
         // and this block is re-flowed when a result generalizes.
         let mut result = SomeValue::Impossible;
         for (f, this) in self.method_impls(class, name) {
-            let r = self.call_with_self(g, b, f, this, shape, args, span)?;
+            let r = self.call_with_self(g, b, f, this, a, span)?;
             result = match self.union(&result, &r) {
                 Some(u) => u,
                 None => {

@@ -82,7 +82,7 @@ use flowmodel::{Operand, VarId};
 use flowspace::{Flow, FlowGraph};
 use hostobj::{Heap, ObjId};
 
-pub use calls::{call_operands, match_arguments, param_names, ArgSource, CallSite};
+pub use calls::{call_operands, constant_of, match_arguments, signature, specialization_key, ArgSource, CallBinding, CallSite, Signature};
 pub use flowspace::CallShape;
 pub use classdef::{class_member, is_object_class, ClassMember};
 pub use model::{Attr, ClassDef, Desc, ListDef, ListDefId, SomePbc, SomeValue};
@@ -143,22 +143,28 @@ pub struct Annotations {
     pub prebuilt_lists: HashMap<ObjId, ListDefId>,
     /// The listdef of the values of each prebuilt dict.
     pub prebuilt_dict_values: HashMap<ObjId, ListDefId>,
+    /// Which graph each call reaches (the version its specialization key
+    /// selects) and how its arguments bind to the parameters.
+    pub call_targets: HashMap<CallSiteKey, (GraphId, CallBinding)>,
 }
+
+/// A call of one function from one operation: (the calling graph, the
+/// call's result variable, the function called).
+pub type CallSiteKey = (GraphId, VarId, ObjId);
 
 impl Annotations {
     pub fn graph(&self, id: GraphId) -> &AnnotatedGraph {
         &self.graphs[id.0 as usize]
     }
 
+    /// The graph and binding of the call of `func` whose result is `result` in graph `g`.
+    pub fn call_target(&self, g: GraphId, result: VarId, func: ObjId) -> Option<&(GraphId, CallBinding)> {
+        self.call_targets.get(&(g, result, func))
+    }
+
     /// The graph of `func` for the specialization key `key` ("" by default).
     pub fn graph_for(&self, func: ObjId, key: &str) -> Option<GraphId> {
         self.graph_index.get(&(func, key.to_string())).copied()
-    }
-
-    /// The graph a call of `func` with these argument annotations goes to.
-    /// (With specialization the key will depend on the arguments.)
-    pub fn graph_for_call(&self, func: ObjId, _args: &[SomeValue]) -> Option<GraphId> {
-        self.graph_for(func, "")
     }
 
     /// The listdef a list annotation stands for (after merges).

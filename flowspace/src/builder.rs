@@ -21,6 +21,7 @@ use diag::{Diagnostic, Span};
 use flowmodel::{Block, BlockId, ExitSwitch, Link, Operand, Operation};
 use hostobj::{Function, Heap, Module, ObjId, Object, Value};
 use syntax::ast::{self, BinOp, CmpOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
+use syntax::walk::{walk_expr, walk_stmts, Node};
 
 use crate::{CallShape, FlowGraph, FlowOperand, HlOp};
 
@@ -998,7 +999,14 @@ impl<'h> Builder<'h> {
     fn stmt(&mut self, s: &Stmt) -> Result<()> {
         let span = s.span;
         match &s.kind {
-            StmtKind::FunctionDef(_) => Err(err(span, "nested function definitions are not supported yet")),
+            // Nested functions that use nothing of this function's variables
+            // were created at import time (`Heap::nested_function`).
+            StmtKind::FunctionDef(d) => match self.heap.nested_function(span) {
+                Some(f) => self.set_local(&d.name, Operand::Const(Value::Obj(f)), span),
+                None => Err(self.closure_error(&format!("nested function {}()", d.name), &d.args, span, &mut |f| {
+                    walk_stmts(&d.body, f)
+                })),
+            },
             StmtKind::ClassDef(_) => Err(err(span, "class definitions inside functions are not RPython")),
             StmtKind::Return(value) => {
                 let v = match value {
@@ -1793,7 +1801,13 @@ impl<'h> Builder<'h> {
             ExprKind::BoolOp { op, values } => self.bool_op(*op == ast::BoolOpKind::And, values, span),
             ExprKind::BinOp { left, op, right } => self.binop(left, *op, right, span),
             ExprKind::UnaryOp { op, operand } => self.unary(*op, operand, span),
-            ExprKind::Lambda { args, body } => Err(self.lambda_error(args, body, span)),
+            ExprKind::Lambda { args, body } => match self.heap.nested_function(span) {
+                Some(f) => {
+                    self.push(Operand::Const(Value::Obj(f)));
+                    Ok(())
+                }
+                None => Err(self.closure_error("lambda", args, span, &mut |f| walk_expr(body, f))),
+            },
             ExprKind::IfExp { test, body, orelse } => self.if_exp(test, body, orelse, span),
             ExprKind::Dict { keys, values } => self.dict(keys, values, span),
             ExprKind::Set(_) => Err(err(span, "sets are not RPython")),
@@ -2186,7 +2200,16 @@ impl<'h> Builder<'h> {
         Ok(())
     }
 
-    fn lambda_error(&self, args: &ast::Arguments, body: &Expr, span: Span) -> Diagnostic {
+    /// Why a nested function (or lambda) was not created at import time:
+    /// it uses a variable of this function (a closure), or its decorators
+    /// or defaults need run-time values.
+    fn closure_error<'b>(
+        &self,
+        what: &str,
+        args: &'b ast::Arguments,
+        span: Span,
+        visit_body: &mut dyn FnMut(&mut dyn FnMut(Node<'b>)),
+    ) -> Diagnostic {
         let mut params: Vec<String> = Vec::new();
         for a in &args.args {
             target_names(a, &mut params);
@@ -2194,7 +2217,7 @@ impl<'h> Builder<'h> {
         params.extend(args.vararg.iter().cloned());
         params.extend(args.kwarg.iter().cloned());
         let mut captured = None;
-        walk_expr(body, &mut |n| {
+        visit_body(&mut |n| {
             if let Node::Expr(Expr { kind: ExprKind::Name(x), .. }) = n {
                 if captured.is_none() && self.locals.contains_key(x) && !params.contains(x) {
                     captured = Some(x.clone());
@@ -2202,8 +2225,11 @@ impl<'h> Builder<'h> {
             }
         });
         match captured {
-            Some(x) => err(span, format!("lambda capturing local variable '{}' is not RPython", x)),
-            None => err(span, "lambda is not supported yet"),
+            Some(x) => err(
+                span,
+                format!("{} uses the local variable '{}' of {}(): closures are not RPython", what, x, self.func.name),
+            ),
+            None => err(span, format!("{} with decorators or non-constant default values is not supported yet", what)),
         }
     }
 }
@@ -2282,185 +2308,6 @@ fn seq_elts(e: &Expr) -> Option<&[Expr]> {
 }
 
 // ---- scans over the function body ----
-
-enum Node<'a> {
-    Stmt(&'a Stmt),
-    Expr(&'a Expr),
-}
-
-/// Visits statements and expressions of one scope (not the bodies of nested
-/// functions, classes or lambdas).
-fn walk_stmts<'a>(body: &'a [Stmt], f: &mut dyn FnMut(Node<'a>)) {
-    for s in body {
-        walk_stmt(s, f);
-    }
-}
-
-fn walk_opt<'a>(e: &'a Option<Expr>, f: &mut dyn FnMut(Node<'a>)) {
-    if let Some(e) = e {
-        walk_expr(e, f);
-    }
-}
-
-fn walk_stmt<'a>(s: &'a Stmt, f: &mut dyn FnMut(Node<'a>)) {
-    f(Node::Stmt(s));
-    match &s.kind {
-        StmtKind::FunctionDef(_) | StmtKind::ClassDef(_) => {}
-        StmtKind::Return(e) => walk_opt(e, f),
-        StmtKind::Delete(ts) => ts.iter().for_each(|t| walk_expr(t, f)),
-        StmtKind::Assign { targets, value } => {
-            targets.iter().for_each(|t| walk_expr(t, f));
-            walk_expr(value, f);
-        }
-        StmtKind::AugAssign { target, value, .. } => {
-            walk_expr(target, f);
-            walk_expr(value, f);
-        }
-        StmtKind::Print { dest, values, .. } => {
-            walk_opt(dest, f);
-            values.iter().for_each(|v| walk_expr(v, f));
-        }
-        StmtKind::For { target, iter, body, orelse } => {
-            walk_expr(target, f);
-            walk_expr(iter, f);
-            walk_stmts(body, f);
-            walk_stmts(orelse, f);
-        }
-        StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
-            walk_expr(test, f);
-            walk_stmts(body, f);
-            walk_stmts(orelse, f);
-        }
-        StmtKind::With { context, vars, body } => {
-            walk_expr(context, f);
-            walk_opt(vars, f);
-            walk_stmts(body, f);
-        }
-        StmtKind::Raise { type_, inst, tback } => {
-            walk_opt(type_, f);
-            walk_opt(inst, f);
-            walk_opt(tback, f);
-        }
-        StmtKind::TryExcept { body, handlers, orelse } => {
-            walk_stmts(body, f);
-            for h in handlers {
-                walk_opt(&h.type_, f);
-                walk_opt(&h.name, f);
-                walk_stmts(&h.body, f);
-            }
-            walk_stmts(orelse, f);
-        }
-        StmtKind::TryFinally { body, finalbody } => {
-            walk_stmts(body, f);
-            walk_stmts(finalbody, f);
-        }
-        StmtKind::Assert { test, msg } => {
-            walk_expr(test, f);
-            walk_opt(msg, f);
-        }
-        StmtKind::Exec { body, globals, locals } => {
-            walk_expr(body, f);
-            walk_opt(globals, f);
-            walk_opt(locals, f);
-        }
-        StmtKind::Expr(e) => walk_expr(e, f),
-        StmtKind::Import(_)
-        | StmtKind::ImportFrom { .. }
-        | StmtKind::Global(_)
-        | StmtKind::Pass
-        | StmtKind::Break
-        | StmtKind::Continue => {}
-    }
-}
-
-fn walk_comprehensions<'a>(gens: &'a [ast::Comprehension], f: &mut dyn FnMut(Node<'a>)) {
-    for g in gens {
-        walk_expr(&g.target, f);
-        walk_expr(&g.iter, f);
-        g.ifs.iter().for_each(|c| walk_expr(c, f));
-    }
-}
-
-fn walk_slice<'a>(s: &'a ast::Slice, f: &mut dyn FnMut(Node<'a>)) {
-    match s {
-        ast::Slice::Ellipsis => {}
-        ast::Slice::Slice { lower, upper, step } => {
-            walk_opt(lower, f);
-            walk_opt(upper, f);
-            walk_opt(step, f);
-        }
-        ast::Slice::ExtSlice(v) => v.iter().for_each(|x| walk_slice(x, f)),
-        ast::Slice::Index(e) => walk_expr(e, f),
-    }
-}
-
-fn walk_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(Node<'a>)) {
-    f(Node::Expr(e));
-    match &e.kind {
-        ExprKind::BoolOp { values, .. } => values.iter().for_each(|v| walk_expr(v, f)),
-        ExprKind::BinOp { left, right, .. } => {
-            walk_expr(left, f);
-            walk_expr(right, f);
-        }
-        ExprKind::UnaryOp { operand, .. } => walk_expr(operand, f),
-        ExprKind::Lambda { args, .. } => args.defaults.iter().for_each(|d| walk_expr(d, f)),
-        ExprKind::IfExp { test, body, orelse } => {
-            walk_expr(test, f);
-            walk_expr(body, f);
-            walk_expr(orelse, f);
-        }
-        ExprKind::Dict { keys, values } => {
-            keys.iter().for_each(|k| walk_expr(k, f));
-            values.iter().for_each(|v| walk_expr(v, f));
-        }
-        ExprKind::Set(v) | ExprKind::List(v) | ExprKind::Tuple(v) => v.iter().for_each(|x| walk_expr(x, f)),
-        ExprKind::ListComp { elt, generators }
-        | ExprKind::SetComp { elt, generators }
-        | ExprKind::GeneratorExp { elt, generators } => {
-            walk_comprehensions(generators, f);
-            walk_expr(elt, f);
-        }
-        ExprKind::DictComp { key, value, generators } => {
-            walk_comprehensions(generators, f);
-            walk_expr(key, f);
-            walk_expr(value, f);
-        }
-        ExprKind::Yield(v) => {
-            if let Some(v) = v {
-                walk_expr(v, f);
-            }
-        }
-        ExprKind::Compare { left, comparators, .. } => {
-            walk_expr(left, f);
-            comparators.iter().for_each(|c| walk_expr(c, f));
-        }
-        ExprKind::Call { func, args, keywords, starargs, kwargs } => {
-            walk_expr(func, f);
-            args.iter().for_each(|a| walk_expr(a, f));
-            keywords.iter().for_each(|k| walk_expr(&k.value, f));
-            if let Some(s) = starargs {
-                walk_expr(s, f);
-            }
-            if let Some(k) = kwargs {
-                walk_expr(k, f);
-            }
-        }
-        ExprKind::Repr(x) => walk_expr(x, f),
-        ExprKind::Attribute { value, .. } => walk_expr(value, f),
-        ExprKind::Subscript { value, slice } => {
-            walk_expr(value, f);
-            walk_slice(slice, f);
-        }
-        ExprKind::Int(_)
-        | ExprKind::Long(_)
-        | ExprKind::Float(_)
-        | ExprKind::Complex(_)
-        | ExprKind::Str(_)
-        | ExprKind::Unicode(_)
-        | ExprKind::UnicodeUnsupported(_)
-        | ExprKind::Name(_) => {}
-    }
-}
 
 /// Names bound by an assignment target.
 fn target_names(t: &Expr, out: &mut Vec<String>) {

@@ -217,6 +217,11 @@ pub struct Module {
 #[derive(Clone, Debug, Default)]
 pub struct Heap {
     objects: Vec<Object>,
+    /// Functions defined inside functions (`def` statements and lambdas)
+    /// that use no variable of an enclosing function, created once at
+    /// import time, by the span of their definition: translated code sees
+    /// them as constants.
+    nested_functions: std::collections::HashMap<Span, ObjId>,
 }
 
 impl Heap {
@@ -226,6 +231,12 @@ impl Heap {
     pub fn alloc(&mut self, obj: Object) -> ObjId {
         self.objects.push(obj);
         ObjId(self.objects.len() as u32 - 1)
+    }
+    pub fn nested_function(&self, span: Span) -> Option<ObjId> {
+        self.nested_functions.get(&span).copied()
+    }
+    pub fn add_nested_function(&mut self, span: Span, f: ObjId) {
+        self.nested_functions.insert(span, f);
     }
     pub fn get(&self, id: ObjId) -> &Object {
         &self.objects[id.0 as usize]

@@ -8,7 +8,7 @@
 //! evaluator runs on a thread with a big stack (see `lib.rs`), so deep Python
 //! recursion becomes a RuntimeError, never a Rust stack overflow.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -1362,23 +1362,83 @@ impl Interp {
     }
 
     fn make_lambda(&mut self, fr: &mut Frame, e: &Expr) -> R<Value> {
-        let ExprKind::Lambda { args, body } = &e.kind else { return Ok(Value::None) };
+        let ExprKind::Lambda { args, .. } = &e.kind else { return Ok(Value::None) };
         let defaults = self.eval_all(fr, &args.defaults)?;
-        let key = e as *const Expr as usize;
-        let shared = match self.defs.get(&key) {
-            Some(d) => d.clone(),
-            None => {
-                let d = Rc::new(ast::FunctionDef {
-                    name: "<lambda>".into(),
-                    args: (**args).clone(),
-                    body: vec![Stmt { span: body.span, kind: StmtKind::Return(Some((**body).clone())) }],
-                    decorators: vec![],
-                });
-                self.defs.insert(key, d.clone());
-                d
-            }
-        };
+        let shared = self.lambda_def(e);
         Ok(self.new_function(fr, shared, defaults, e.span))
+    }
+
+    /// The function definition a lambda stands for (one per lambda).
+    fn lambda_def(&mut self, e: &Expr) -> Rc<ast::FunctionDef> {
+        let key = e as *const Expr as usize;
+        if let Some(d) = self.defs.get(&key) {
+            return d.clone();
+        }
+        let ExprKind::Lambda { args, body } = &e.kind else { unreachable!("lambda_def of a non-lambda") };
+        let d = Rc::new(ast::FunctionDef {
+            name: "<lambda>".into(),
+            args: (**args).clone(),
+            body: vec![Stmt { span: body.span, kind: StmtKind::Return(Some((**body).clone())) }],
+            decorators: vec![],
+        });
+        self.defs.insert(key, d.clone());
+        d
+    }
+
+    /// Creates, once, the functions nested in `def` (`def` statements and
+    /// lambdas) that use no variable of the enclosing functions (whose
+    /// names are `enclosing`): the flow graph builder makes them constants.
+    /// The others would be closures, which RPython does not have.
+    fn prebuild_nested(&mut self, module: ObjId, def: &ast::FunctionDef, enclosing: &HashSet<String>) {
+        let mut defs: Vec<(Span, &ast::FunctionDef)> = Vec::new();
+        let mut lambdas: Vec<&Expr> = Vec::new();
+        syntax::walk::walk_stmts(&def.body, &mut |n| match n {
+            syntax::walk::Node::Stmt(Stmt { kind: StmtKind::FunctionDef(d), span }) => defs.push((*span, d)),
+            syntax::walk::Node::Expr(e) if matches!(e.kind, ExprKind::Lambda { .. }) => lambdas.push(e),
+            _ => {}
+        });
+        for (span, d) in defs {
+            if d.decorators.is_empty() {
+                let shared = self.shared_def(d);
+                self.prebuild_one(module, span, shared, enclosing);
+            }
+        }
+        for e in lambdas {
+            let shared = self.lambda_def(e);
+            self.prebuild_one(module, e.span, shared, enclosing);
+        }
+    }
+
+    fn prebuild_one(&mut self, module: ObjId, span: Span, def: Rc<ast::FunctionDef>, enclosing: &HashSet<String>) {
+        if self.heap.nested_function(span).is_some() {
+            return;
+        }
+        let scope = self.function_scope(&def);
+        if scope.free.iter().any(|n| enclosing.contains(n)) {
+            return;
+        }
+        let mut defaults = Vec::new();
+        for d in &def.args.defaults {
+            match literal_value(d) {
+                Some(v) => defaults.push(v),
+                None => return,
+            }
+        }
+        let Value::Obj(id) = self.alloc(Object::Function(Function {
+            name: def.name.clone(),
+            module,
+            def: def.clone(),
+            defaults,
+            closure: Vec::new(),
+            attrs: OrderedDict::new(),
+            span,
+        })) else {
+            return;
+        };
+        self.heap.add_nested_function(span, id);
+        let mut inner = enclosing.clone();
+        inner.extend(scope.bound.iter().cloned());
+        self.prebuild_nested(module, &def, &inner);
     }
 
     fn new_function(&mut self, fr: &Frame, def: Rc<ast::FunctionDef>, defaults: Vec<Value>, span: Span) -> Value {
@@ -1392,6 +1452,9 @@ impl Interp {
             }
         }
         closure.sort();
+        let mut enclosing = scope.bound.clone();
+        enclosing.extend(closure.iter().map(|(n, _)| n.clone()));
+        self.prebuild_nested(fr.module, &def, &enclosing);
         self.alloc(Object::Function(Function {
             name: def.name.clone(),
             module: fr.module,
@@ -1699,5 +1762,23 @@ fn target_names(e: &Expr, out: &mut Vec<String>) {
             }
         }
         _ => {}
+    }
+}
+
+/// The value of a literal default argument (`0`, `-1`, `"x"`, `None`...).
+fn literal_value(e: &Expr) -> Option<Value> {
+    match &e.kind {
+        ExprKind::Int(i) => Some(Value::Int(*i)),
+        ExprKind::Float(x) => Some(Value::Float(*x)),
+        ExprKind::Str(s) => Some(Value::Str(Rc::from(&s[..]))),
+        ExprKind::Name(n) if n == "None" => Some(Value::None),
+        ExprKind::Name(n) if n == "True" => Some(Value::Bool(true)),
+        ExprKind::Name(n) if n == "False" => Some(Value::Bool(false)),
+        ExprKind::UnaryOp { op: ast::UnaryOp::USub, operand } => match literal_value(operand)? {
+            Value::Int(i) => i.checked_neg().map(Value::Int),
+            Value::Float(x) => Some(Value::Float(-x)),
+            _ => None,
+        },
+        _ => None,
     }
 }

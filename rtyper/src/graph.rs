@@ -32,6 +32,8 @@ pub(crate) struct GraphRtyper<'r, 'a> {
     pub span: Span,
     /// The flow result variable of the operation being translated.
     pub current_result: VarId,
+    /// The annotated graph being translated.
+    pub gid: GraphId,
 }
 
 pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diagnostic> {
@@ -48,6 +50,7 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
         ops: Vec::new(),
         span: flow.span,
         current_result: VarId(0),
+        gid,
     };
 
     // Blocks: same order as the flow graph's; unreached blocks are dropped.
@@ -257,6 +260,11 @@ impl<'r, 'a> GraphRtyper<'r, 'a> {
                         LlType::Void => Ok(Operand::Const(LlConst::Void)),
                         // None flowing into a nullable pointer.
                         LlType::Ptr(_) if *self.ag.binding(*v) == SomeValue::None => Ok(Operand::Const(LlConst::Null)),
+                        // One prebuilt constant flowing where several may be.
+                        _ if self.rt.single_desc(self.ag.binding(*v)).is_some() => {
+                            let d = self.rt.single_desc(self.ag.binding(*v)).expect("single desc");
+                            Ok(Operand::Const(self.rt.const_to_ll(&hostobj::Value::Obj(d.obj()), want, self.span)?))
+                        }
                         _ => Err(self.internal(&format!("a Void value used as {:?}", want))),
                     };
                 }

@@ -404,7 +404,7 @@ impl GraphRtyper<'_, '_> {
                 let y = self.operand(&a[1], t1)?;
                 self.emit(LlOp::PtrEq, vec![x, y], LlType::Bool)
             }
-            _ if s[0].is_int_like() && s[1].is_int_like() => {
+            _ if (s[0].is_int_like() && s[1].is_int_like()) || (is_function_pbc(&s[0]) && is_function_pbc(&s[1])) => {
                 let x = self.operand(&a[0], LlType::Signed)?;
                 let y = self.operand(&a[1], LlType::Signed)?;
                 self.emit(LlOp::IntEq, vec![x, y], LlType::Bool)
@@ -527,6 +527,12 @@ impl GraphRtyper<'_, '_> {
             return self.list_method(callee, &s_callee, name, arg_ops);
         }
         let Some(desc) = self.rt.single_desc(&s_callee) else {
+            if let SomeValue::Pbc(p) = &s_callee {
+                if p.descs.iter().all(|d| matches!(d, Desc::Function(_))) {
+                    let funcs: Vec<_> = p.descs.iter().map(|d| d.obj()).collect();
+                    return self.call_function_pbc(op, callee, &funcs, &shape, arg_ops);
+                }
+            }
             return Err(self.unsupported(format!("calling {}", self.describe(&s_callee))));
         };
         if let Desc::Function(f) = desc {
@@ -569,7 +575,9 @@ impl GraphRtyper<'_, '_> {
 
     /// The low-level arguments of a call of function `f`: `this` (an
     /// already translated receiver) first if given, then the call's
-    /// arguments matched to the parameters, defaults filled in.
+    /// arguments matched to the parameters as the annotator matched them
+    /// (defaults filled in, `f(*t)` tuples spread, a `*args` tuple built),
+    /// and the graph the annotator chose for this call.
     fn function_args(
         &mut self,
         f: hostobj::ObjId,
@@ -577,34 +585,115 @@ impl GraphRtyper<'_, '_> {
         shape: &annotator::CallShape,
         arg_ops: &[FlowOperand],
     ) -> Result<(annotator::GraphId, Vec<LlOperand>), Diagnostic> {
-        let heap = self.rt.heap;
         let ann = self.rt.ann;
-        let callee_g = ann.graph_for(f, "").ok_or_else(|| self.internal("call of a function never annotated"))?;
+        let (callee_g, binding) = ann
+            .call_target(self.gid, self.current_result, f)
+            .cloned()
+            .ok_or_else(|| self.internal("call of a function never annotated"))?;
         let extra = this.is_some() as usize;
-        let shape = annotator::CallShape {
-            positional: shape.positional + extra,
-            keywords: shape.keywords.clone(),
-            star_arg: shape.star_arg,
+        // The f(*t) tuple, translated once.
+        let star = match shape.star_arg.then(|| arg_ops.last()).flatten() {
+            Some(o) => {
+                let SomeValue::Tuple(items) = self.annotation(o)? else { return Err(self.internal("f(*x) of a non-tuple")) };
+                let ty = self.operand_type(o)?;
+                Some((self.operand(o, ty)?, items))
+            }
+            None => None,
         };
-        let sources = annotator::match_arguments(heap, f, &shape).map_err(|m| Diagnostic::error(self.span, m))?;
         let cag = ann.graph(callee_g);
         let params = cag.graph.block(cag.graph.startblock).inputargs.clone();
-        let mut args = Vec::new();
-        for (i, src) in sources.iter().enumerate() {
-            let want = self.rt.lltype_of(cag.binding(params[i]), self.span)?;
-            if want == LlType::Void {
-                continue;
-            }
-            args.push(match src {
+        let value = |me: &mut Self, src: &ArgSource, want: LlType| -> Result<LlOperand, Diagnostic> {
+            match src {
                 ArgSource::Given(0) if extra == 1 => {
                     let (o, ty) = this.clone().expect("receiver");
-                    self.convert(o, ty, want)?
+                    me.convert(o, ty, want)
                 }
-                ArgSource::Given(k) => self.operand(&arg_ops[*k - extra], want)?,
-                ArgSource::Default(v) => Operand::Const(self.rt.const_to_ll(v, want, self.span)?),
-            });
+                ArgSource::Given(k) => me.operand(&arg_ops[*k - extra], want),
+                ArgSource::StarItem(j) => {
+                    let (t, items) = star.clone().ok_or_else(|| me.internal("star item without a tuple"))?;
+                    match me.tuple_item(t, &items, *j)? {
+                        Some((x, ty)) => me.convert(x, ty, want),
+                        None => Err(me.internal("a Void tuple item passed as a value")),
+                    }
+                }
+                ArgSource::Default(v) => Ok(Operand::Const(me.rt.const_to_ll(v, want, me.span)?)),
+            }
+        };
+        let mut args = Vec::new();
+        for (i, src) in binding.params.iter().enumerate() {
+            let want = self.rt.lltype_of(cag.binding(params[i]), self.span)?;
+            if want != LlType::Void {
+                args.push(value(self, src, want)?);
+            }
+        }
+        if let Some(sources) = &binding.vararg {
+            let s_tuple = cag.binding(params[binding.params.len()]);
+            let SomeValue::Tuple(s_items) = s_tuple else { return Err(self.internal("*args is not a tuple")) };
+            let types = self.rt.tuple_item_types(s_items, self.span)?;
+            let mut items = Vec::new();
+            for (src, want) in sources.iter().zip(types) {
+                let x = if want == LlType::Void { Operand::Const(LlConst::Void) } else { value(self, src, want)? };
+                items.push((x, want));
+            }
+            if self.rt.lltype_of(s_tuple, self.span)? != LlType::Void {
+                args.push(self.make_tuple(&items).0);
+            }
         }
         Ok((callee_g, args))
+    }
+
+    /// `f(args)` where `f` may be one of several functions: a call through
+    /// the address `f` holds. Every function must take and return the same
+    /// low-level types.
+    fn call_function_pbc(
+        &mut self,
+        op: &FlowOp,
+        callee: &FlowOperand,
+        funcs: &[hostobj::ObjId],
+        shape: &annotator::CallShape,
+        arg_ops: &[FlowOperand],
+    ) -> Result<Produced, Diagnostic> {
+        let ann = self.rt.ann;
+        let mut sig: Option<(Vec<LlType>, LlType)> = None;
+        let mut args = Vec::new();
+        for &f in funcs {
+            let Some(&(g, _)) = ann.call_target(self.gid, self.current_result, f) else { continue };
+            let ag = ann.graph(g);
+            let mut params = Vec::new();
+            for &v in &ag.graph.block(ag.graph.startblock).inputargs {
+                params.push(self.rt.lltype_of(ag.binding(v), self.span)?);
+            }
+            let ret = if *ag.return_annotation() == SomeValue::Impossible { None } else { Some(return_type(self.rt, g)?) };
+            match &mut sig {
+                None => {
+                    sig = Some((params, ret.unwrap_or(LlType::Void)));
+                    args = self.function_args(f, None, shape, arg_ops)?.1;
+                }
+                Some((p, r)) => {
+                    let same_ret = match ret {
+                        None => true,
+                        Some(t) if *r == LlType::Void && t != LlType::Void => {
+                            *r = t;
+                            true
+                        }
+                        Some(t) => t == *r,
+                    };
+                    if *p != params || !same_ret {
+                        return Err(self.unsupported(format!(
+                            "calling {} whose versions take or return different low-level types",
+                            self.describe(&self.annotation(callee)?)
+                        )));
+                    }
+                }
+            }
+        }
+        let (_, ret) = sig.ok_or_else(|| self.internal("call of functions never annotated"))?;
+        let fnaddr = self.operand(callee, LlType::Signed)?;
+        let mut all = vec![fnaddr];
+        all.extend(args);
+        let r = self.emit(LlOp::IndirectCall, all, ret);
+        let _ = op;
+        Ok(if ret == LlType::Void { None } else { Some((r, ret)) })
     }
 
     /// `C(args)`: a new instance with its vtable and class defaults, then `__init__`.
@@ -665,7 +754,7 @@ impl GraphRtyper<'_, '_> {
             Err(me.unsupported(format!("calling method {}() whose implementations take or return different types", name)))
         };
         for (f, _) in &impls {
-            let Some(g) = ann.graph_for(*f, "") else { continue };
+            let Some(&(g, _)) = ann.call_target(self.gid, self.current_result, *f) else { continue };
             let ag = ann.graph(g);
             let mut params = Vec::new();
             for &v in ag.graph.block(ag.graph.startblock).inputargs.iter().skip(1) {
@@ -877,4 +966,9 @@ impl GraphRtyper<'_, '_> {
             _ => bad(self),
         }
     }
+}
+
+/// A value that is one of some functions (or None): a function address.
+fn is_function_pbc(s: &SomeValue) -> bool {
+    matches!(s, SomeValue::Pbc(p) if p.descs.iter().all(|d| matches!(d, Desc::Function(_))))
 }

@@ -21,6 +21,8 @@ impl Rtyper<'_> {
             SomeValue::Char => LlType::Char,
             SomeValue::Pbc(p) => match p.single() {
                 Some(_) => LlType::Void,
+                // Several functions: the address of the one held.
+                None if p.descs.iter().all(|d| matches!(d, Desc::Function(_))) => LlType::Signed,
                 None => {
                     let what = self.ann.describe(self.heap, s);
                     return unsupported(&format!("a variable that may be {}", what));
@@ -77,6 +79,15 @@ impl Rtyper<'_> {
             (Value::Str(s), LlType::Ptr(t)) if t == lltype::STR => LlConst::Prebuilt(self.prebuilt_str(s)),
             (Value::Str(s), LlType::Char) if s.len() == 1 => LlConst::Int(s[0] as i64),
             (Value::None, LlType::Ptr(_)) => LlConst::Null,
+            // A function among several in a variable: its address (None is 0).
+            (Value::None, LlType::Signed) => LlConst::Int(0),
+            (Value::Obj(o), LlType::Signed) if matches!(self.heap.get(*o), Object::Function(_)) => {
+                match self.ann.graph_for(*o, "") {
+                    Some(g) => LlConst::Func(lltype::FuncId(g.0)),
+                    // Never called anywhere: only its identity matters.
+                    None => LlConst::Int(-1 - o.0 as i64),
+                }
+            }
             (Value::Obj(o), LlType::Ptr(_)) if matches!(self.heap.get(*o), Object::Instance(_)) => {
                 LlConst::Prebuilt(self.prebuilt_instance(*o, span)?)
             }

@@ -108,6 +108,13 @@ impl GraphRtyper<'_, '_> {
         (p, LlType::Ptr(t))
     }
 
+    /// Item `i` of the tuple `t` (annotated `items`), None when it is Void.
+    pub fn tuple_item(&mut self, t: LlOperand, items: &[SomeValue], i: usize) -> Result<Option<(LlOperand, LlType)>, Diagnostic> {
+        let types = self.rt.tuple_item_types(items, self.span)?;
+        let Some(f) = field_of(&types, i) else { return Ok(None) };
+        Ok(Some((self.emit(LlOp::GetField, vec![t, Operand::Const(LlConst::Field(f))], types[i]), types[i])))
+    }
+
     /// `t[i]` with a constant index.
     pub fn tuple_getitem(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
         let SomeValue::Tuple(items) = &s[0] else { return Err(self.internal("not a tuple")) };

@@ -13,6 +13,7 @@ mod expr;
 mod lexer;
 mod literals;
 mod parser;
+pub mod walk;
 
 use diag::{Diagnostic, FileId};
 
