@@ -258,6 +258,20 @@ pub mod runtime {
     pub const INT_FLOORDIV: &str = "rpy_int_floordiv";
     /// `fn(i64, i64) -> i64`: Python `%` on machine ints; raises ZeroDivisionError.
     pub const INT_MOD: &str = "rpy_int_mod";
+    /// `fn(u64, u64) -> u64`: `//` and `%` on r_uint; raise ZeroDivisionError.
+    pub const UINT_FLOORDIV: &str = "rpy_uint_floordiv";
+    pub const UINT_MOD: &str = "rpy_uint_mod";
+    /// `fn(u64) -> *STR`: `str()` of an r_uint.
+    pub const UINT_TO_STR: &str = "rpy_uint_to_str";
+    /// `fn(i64, i64) -> i64` (`fn(i64) -> i64` for neg): `ovfcheck(x OP y)`,
+    /// raising OverflowError (ZeroDivisionError, ValueError) like Python.
+    pub const INT_ADD_OVF: &str = "rpy_int_add_ovf";
+    pub const INT_SUB_OVF: &str = "rpy_int_sub_ovf";
+    pub const INT_MUL_OVF: &str = "rpy_int_mul_ovf";
+    pub const INT_NEG_OVF: &str = "rpy_int_neg_ovf";
+    pub const INT_LSHIFT_OVF: &str = "rpy_int_lshift_ovf";
+    pub const INT_FLOORDIV_OVF: &str = "rpy_int_floordiv_ovf";
+    pub const INT_MOD_OVF: &str = "rpy_int_mod_ovf";
 }
 
 /// Built-in exception names the runtime can raise (`rpy_raise` accepts

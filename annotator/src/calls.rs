@@ -303,15 +303,34 @@ impl Annotator<'_, '_> {
         // Intrinsics: only the first argument of promote() and hint() is
         // annotated (the others may be a JitDriver, which is never translated).
         if let SomeValue::Pbc(pbc) = &callee {
-            if let (Some(Desc::Function(f)), false) = (pbc.single(), pbc.can_be_none) {
-                if let Some(intrinsic) = crate::intrinsics::function_intrinsic(self.heap, f) {
-                    return Ok(match intrinsic {
-                        crate::intrinsics::Intrinsic::FirstArg => match arg_ops.first() {
-                            Some(a) => self.operand(g, a, span)?,
-                            None => return Err(Diagnostic::error(span, format!("{}() needs an argument", self.func_name(f)))),
-                        },
-                        crate::intrinsics::Intrinsic::ConstBool(_) => SomeValue::Bool,
-                        crate::intrinsics::Intrinsic::NoOp => SomeValue::None,
+            if let Some(d) = pbc.single() {
+                if let Some(intrinsic) = crate::intrinsics::intrinsic(self.heap, d.obj()) {
+                    let name = || crate::model::describe_desc(self.heap, d);
+                    let first = match arg_ops.first() {
+                        // The arguments of no-ops may be a JitDriver, never translated.
+                        _ if matches!(intrinsic, crate::intrinsics::Intrinsic::NoOp | crate::intrinsics::Intrinsic::ConstBool(_)) => None,
+                        // r_uint(0x8000000000000000): a long literal that fits in a word.
+                        Some(Operand::Const(Value::Long(v))) if *v >= -(1i128 << 63) && *v < (1i128 << 64) => {
+                            Some(crate::model::S_NONNEG)
+                        }
+                        Some(a) => Some(self.operand(g, a, span)?),
+                        None => None,
+                    };
+                    use crate::intrinsics::Intrinsic;
+                    return Ok(match (intrinsic, first) {
+                        (Intrinsic::FirstArg, Some(x)) => x,
+                        (Intrinsic::ConstBool(_), _) => SomeValue::Bool,
+                        (Intrinsic::NoOp, _) => SomeValue::None,
+                        (Intrinsic::Widen, Some(SomeValue::Bool)) => crate::model::S_INT,
+                        (Intrinsic::Widen, Some(x)) if x.is_int_like() => x,
+                        (Intrinsic::ToSigned | Intrinsic::ToUnsigned, Some(x)) if arg_ops.len() == 1 && x.is_int_like() => {
+                            let unsigned = intrinsic == Intrinsic::ToUnsigned;
+                            SomeValue::Integer { nonneg: unsigned, unsigned }
+                        }
+                        (Intrinsic::ToSigned | Intrinsic::ToUnsigned, Some(x)) if arg_ops.len() == 1 => {
+                            return Err(Diagnostic::error(span, format!("{} of {} is not supported yet", name(), self.describe(&x))))
+                        }
+                        _ => return Err(Diagnostic::error(span, format!("{} needs one argument", name()))),
                     });
                 }
             }

@@ -16,6 +16,12 @@ pub enum Intrinsic {
     ConstBool(bool),
     /// Nothing: the call gives None and produces no operations.
     NoOp,
+    /// `intmask(x)`, `r_int(x)`: an int-like value as a signed word (same bits).
+    ToSigned,
+    /// `r_uint(x)`: an int-like value as an unsigned word (same bits).
+    ToUnsigned,
+    /// `widen(x)`: a bool as an int, any other word unchanged.
+    Widen,
 }
 
 /// The JitDriver methods that are no-ops in translated code.
@@ -30,8 +36,50 @@ pub fn function_intrinsic(heap: &Heap, f: ObjId) -> Option<Intrinsic> {
         ("rpython.rlib.jit", "we_are_jitted" | "isconstant" | "isvirtual") => Some(Intrinsic::ConstBool(false)),
         ("rpython.rlib.jit", "set_param" | "set_user_param") => Some(Intrinsic::NoOp),
         ("rpython.rlib.objectmodel", "we_are_translated") => Some(Intrinsic::ConstBool(true)),
+        ("rpython.rlib.rarithmetic", "intmask" | "longlongmask") => Some(Intrinsic::ToSigned),
+        ("rpython.rlib.rarithmetic", "widen") => Some(Intrinsic::Widen),
+        // Every int of a translated program fits in a word.
+        ("rpython.rlib.rarithmetic", "is_valid_int") => Some(Intrinsic::ConstBool(true)),
         _ => None,
     }
+}
+
+/// The word-sized integer classes of `rpython.rlib.rarithmetic` (`r_int` =
+/// `r_longlong`, `r_uint` = `r_ulonglong`): calling one converts, and their
+/// prebuilt instances are plain words. Some(true) for the unsigned one.
+pub fn sized_int_class(heap: &Heap, c: ObjId) -> Option<bool> {
+    let cls = heap.class(c)?;
+    if heap.module(cls.module)?.name != "rpython.rlib.rarithmetic" {
+        return None;
+    }
+    match cls.name.as_str() {
+        "r_int" => Some(false),
+        "r_uint" => Some(true),
+        _ => None,
+    }
+}
+
+/// The intrinsic a call of the prebuilt object `o` is (a function or class).
+pub fn intrinsic(heap: &Heap, o: ObjId) -> Option<Intrinsic> {
+    match heap.get(o) {
+        Object::Function(_) => function_intrinsic(heap, o),
+        Object::Class(_) => sized_int_class(heap, o).map(|u| if u { Intrinsic::ToUnsigned } else { Intrinsic::ToSigned }),
+        _ => None,
+    }
+}
+
+/// The word a prebuilt instance of a sized integer class stands for (its
+/// `_value`, wrapped to 64 bits), and whether it is unsigned.
+pub fn sized_int_value(heap: &Heap, o: ObjId) -> Option<(i64, bool)> {
+    let Object::Instance(i) = heap.get(o) else { return None };
+    let unsigned = sized_int_class(heap, i.class)?;
+    let v = match i.attrs.get_str("_value")? {
+        hostobj::Value::Int(v) => *v,
+        hostobj::Value::Long(v) => *v as u64 as i64,
+        hostobj::Value::Bool(b) => *b as i64,
+        _ => return None,
+    };
+    Some((v, unsigned))
 }
 
 /// Whether `o` is an instance of `rpython.rlib.jit.JitDriver` (or of a

@@ -46,6 +46,10 @@ pub fn annotation_of_constant_with(
                 Some(s) => s,
                 None => return Err("internal error: a prebuilt list or dict without a listdef".into()),
             },
+            Object::Instance(_) if crate::intrinsics::sized_int_value(heap, *id).is_some() => {
+                let (v, unsigned) = crate::intrinsics::sized_int_value(heap, *id).expect("sized int");
+                SomeValue::Integer { nonneg: unsigned || v >= 0, unsigned }
+            }
             Object::Instance(i) => SomeValue::Instance { class: i.class, can_be_none: false },
             Object::BoundMethod { .. } => return Err("bound methods are not supported yet".into()),
             Object::StaticMethod(_) => return Err("static methods are not supported yet".into()),
@@ -199,6 +203,21 @@ impl Annotator<'_, '_> {
             | HlOp::InplaceXor => self.binary_arith(op.op.base_op(), &args[0], &args[1], span),
             HlOp::Lt | HlOp::Le | HlOp::Eq | HlOp::Ne | HlOp::Gt | HlOp::Ge => {
                 self.compare(op.op, &args[0], &args[1], span)
+            }
+            HlOp::AddOvf
+            | HlOp::SubOvf
+            | HlOp::MulOvf
+            | HlOp::FloorDivOvf
+            | HlOp::ModOvf
+            | HlOp::LShiftOvf
+            | HlOp::NegOvf => {
+                let signed_int = |s: &SomeValue| s.is_int_like() && !matches!(s, SomeValue::Integer { unsigned: true, .. });
+                if args.iter().all(signed_int) {
+                    Ok(crate::model::S_INT)
+                } else {
+                    let given: Vec<String> = args.iter().map(|a| self.describe(a)).collect();
+                    Err(Diagnostic::error(span, format!("ovfcheck() needs an operation on ints, not on {}", given.join(" and "))))
+                }
             }
             HlOp::Is => Ok(SomeValue::Bool),
             HlOp::NewDict => {

@@ -332,6 +332,10 @@ fn is_compare(op: LlOp) -> bool {
             | IntNe
             | IntGt
             | IntGe
+            | UintLt
+            | UintLe
+            | UintGt
+            | UintGe
             | IntIsTrue
             | BoolNot
             | PtrEq
@@ -1186,6 +1190,10 @@ impl<'a> Lower<'a> {
             IntNe | PtrNe => (Cond::NE, false),
             IntGt => (Cond::G, false),
             IntGe => (Cond::GE, false),
+            UintLt => (Cond::B, false),
+            UintLe => (Cond::BE, false),
+            UintGt => (Cond::A, false),
+            UintGe => (Cond::AE, false),
             IntIsTrue | PtrNonZero => (Cond::NE, true),
             BoolNot | PtrIsZero => (Cond::E, true),
             other => return Err(format!("`{}` is not a comparison", other)),
@@ -1236,10 +1244,11 @@ impl<'a> Lower<'a> {
             IntMod => self.divmod(res, &a[0], &a[1], true),
             IntLShift => self.shift(res, &a[0], &a[1], Shift::Shl),
             IntRShift => self.shift(res, &a[0], &a[1], Shift::Sar),
+            UintRShift => self.shift(res, &a[0], &a[1], Shift::Shr),
             IntNeg => self.unary(res, &a[0], Unary::Neg),
             IntInvert => self.unary(res, &a[0], Unary::Not),
-            IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | IntIsTrue | BoolNot | PtrEq | PtrNe
-            | PtrIsZero | PtrNonZero => {
+            IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | UintLt | UintLe | UintGt | UintGe | IntIsTrue | BoolNot
+            | PtrEq | PtrNe | PtrIsZero | PtrNonZero => {
                 let cond = self.emit_compare(op)?;
                 let d = self.result_reg(res);
                 self.asm.setcc(cond, d);

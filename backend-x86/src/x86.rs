@@ -278,6 +278,7 @@ pub enum Unary {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shift {
     Shl = 4,
+    Shr = 5,
     Sar = 7,
 }
 
@@ -876,6 +877,7 @@ impl Assembler {
     fn shift_name(op: Shift) -> &'static str {
         match op {
             Shift::Shl => "shl",
+            Shift::Shr => "shr",
             Shift::Sar => "sar",
         }
     }

@@ -1915,6 +1915,12 @@ impl<'h> Builder<'h> {
         span: Span,
     ) -> Result<()> {
         self.expr(func)?;
+        if let Some(Operand::Const(Value::Obj(f))) = self.state.stack.last() {
+            if is_ovfcheck(self.heap, *f) {
+                self.pop(span)?;
+                return self.ovfcheck(args, keywords, starargs, span);
+            }
+        }
         for a in args {
             self.expr(a)?;
         }
@@ -1937,6 +1943,38 @@ impl<'h> Builder<'h> {
             a.insert(1, Operand::Const(shape.encode()));
             self.emit(HlOp::CallArgs, a, span)?
         };
+        self.push(r);
+        Ok(())
+    }
+
+    /// `ovfcheck(x OP y)`: the operation itself, in its overflow-checking
+    /// form (as RPython's flow space does).
+    fn ovfcheck(&mut self, args: &[Expr], keywords: &[ast::Keyword], starargs: Option<&Expr>, span: Span) -> Result<()> {
+        let usage = "ovfcheck() must wrap one int operation, as in ovfcheck(a + b) (+, -, *, //, %, << or unary -)";
+        if args.len() != 1 || !keywords.is_empty() || starargs.is_some() {
+            return Err(err(span, usage));
+        }
+        let (op, operands): (HlOp, Vec<&Expr>) = match &args[0].kind {
+            ExprKind::BinOp { left, op, right } => {
+                let op = match op {
+                    BinOp::Add => HlOp::AddOvf,
+                    BinOp::Sub => HlOp::SubOvf,
+                    BinOp::Mult => HlOp::MulOvf,
+                    BinOp::FloorDiv | BinOp::Div => HlOp::FloorDivOvf,
+                    BinOp::Mod => HlOp::ModOvf,
+                    BinOp::LShift => HlOp::LShiftOvf,
+                    _ => return Err(err(args[0].span, usage)),
+                };
+                (op, vec![&**left, &**right])
+            }
+            ExprKind::UnaryOp { op: UnaryOp::USub, operand } => (HlOp::NegOvf, vec![&**operand]),
+            _ => return Err(err(args[0].span, usage)),
+        };
+        for e in &operands {
+            self.expr(e)?;
+        }
+        let a = self.pop_n(operands.len(), span)?;
+        let r = self.emit(op, a, args[0].span)?;
         self.push(r);
         Ok(())
     }
@@ -2235,6 +2273,17 @@ impl<'h> Builder<'h> {
 }
 
 // ---- operator tables ----
+
+/// Whether `f` is `rpython.rlib.rarithmetic.ovfcheck`.
+fn is_ovfcheck(heap: &Heap, f: ObjId) -> bool {
+    match safe_get(heap, f) {
+        Some(Object::Function(func)) => {
+            func.name == "ovfcheck"
+                && matches!(safe_get(heap, func.module), Some(Object::Module(m)) if m.name == "rpython.rlib.rarithmetic")
+        }
+        _ => false,
+    }
+}
 
 fn binary_op(op: BinOp) -> HlOp {
     match op {

@@ -84,6 +84,15 @@ hl_operations! {
     InplaceAnd = "inplace_and", Some(2), false;
     InplaceOr = "inplace_or", Some(2), false;
     InplaceXor = "inplace_xor", Some(2), false;
+    // `ovfcheck(x OP y)`: the operation on ints, raising OverflowError when
+    // the exact result does not fit in a signed word.
+    AddOvf = "add_ovf", Some(2), true;
+    SubOvf = "sub_ovf", Some(2), true;
+    MulOvf = "mul_ovf", Some(2), true;
+    FloorDivOvf = "floordiv_ovf", Some(2), true;
+    ModOvf = "mod_ovf", Some(2), true;
+    LShiftOvf = "lshift_ovf", Some(2), true;
+    NegOvf = "neg_ovf", Some(1), true;
     // Comparisons (each yields a bool; `is not` is `not_(is_(a, b))`).
     Lt = "lt", Some(2), false;
     Le = "le", Some(2), false;

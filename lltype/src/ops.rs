@@ -72,6 +72,14 @@ ll_operations! {
     IntNe = "int_ne", Some(2), [pure];
     IntGt = "int_gt", Some(2), [pure];
     IntGe = "int_ge", Some(2), [pure];
+    // Unsigned words: the same bits as Signed (add, sub, mul, and, or,
+    // xor, lshift, eq and ne use the int_ operations); these differ.
+    UintLt = "uint_lt", Some(2), [pure];
+    UintLe = "uint_le", Some(2), [pure];
+    UintGt = "uint_gt", Some(2), [pure];
+    UintGe = "uint_ge", Some(2), [pure];
+    /// Logical shift right (shift counts outside 0..64 are the rtyper's concern).
+    UintRShift = "uint_rshift", Some(2), [pure];
     BoolNot = "bool_not", Some(1), [pure];
     /// Copies its argument (any type).
     SameAs = "same_as", Some(1), [pure];

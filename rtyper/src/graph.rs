@@ -237,6 +237,9 @@ impl<'r, 'a> GraphRtyper<'r, 'a> {
     pub fn annotation(&self, o: &FlowOperand) -> Result<SomeValue, Diagnostic> {
         match o {
             Operand::Var(v) => Ok(self.ag.binding(*v).clone()),
+            // Only the annotator's word-sized intrinsics (`r_uint(2**63)`) let a
+            // long constant through.
+            Operand::Const(hostobj::Value::Long(_)) => Ok(SomeValue::Integer { nonneg: true, unsigned: false }),
             Operand::Const(c) => {
                 self.rt.ann.constant_annotation(self.rt.heap, c).map_err(|m| Diagnostic::error(self.span, m))
             }
@@ -283,6 +286,8 @@ impl<'r, 'a> GraphRtyper<'r, 'a> {
             (LlType::Bool, LlType::Signed | LlType::Unsigned) => Ok(self.emit(LlOp::CastBoolToInt, vec![o], to)),
             (LlType::Signed | LlType::Unsigned, LlType::Bool) => Ok(self.emit(LlOp::IntIsTrue, vec![o], to)),
             (LlType::Char, LlType::Signed) => Ok(self.emit(LlOp::CastCharToInt, vec![o], to)),
+            // r_uint <-> int: the same bits.
+            (LlType::Signed, LlType::Unsigned) | (LlType::Unsigned, LlType::Signed) => Ok(self.emit(LlOp::SameAs, vec![o], to)),
             // A char where a str is expected: a one-character str.
             (LlType::Char, LlType::Ptr(t)) if t == lltype::STR => {
                 let c = self.emit(LlOp::CastCharToInt, vec![o], LlType::Signed);

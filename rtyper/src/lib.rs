@@ -77,6 +77,7 @@ mod lists;
 mod strs;
 mod tuples;
 mod ops;
+mod rarith;
 mod repr;
 
 use std::collections::{HashMap, HashSet};

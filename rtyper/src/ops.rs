@@ -18,11 +18,11 @@ const STR: LlType = LlType::Ptr(lltype::STR);
 type Produced = Option<(LlOperand, LlType)>;
 
 impl GraphRtyper<'_, '_> {
-    fn unsupported(&self, what: String) -> Diagnostic {
+    pub(crate) fn unsupported(&self, what: String) -> Diagnostic {
         Diagnostic::error(self.span, format!("{} is not supported yet", what))
     }
 
-    fn describe(&self, s: &SomeValue) -> String {
+    pub(crate) fn describe(&self, s: &SomeValue) -> String {
         self.rt.ann.describe(self.rt.heap, s)
     }
 
@@ -81,6 +81,13 @@ impl GraphRtyper<'_, '_> {
             | HlOp::Xor => Some(self.binary(op.op.base_op(), a, &s_args)?),
             HlOp::Lt | HlOp::Le | HlOp::Eq | HlOp::Ne | HlOp::Gt | HlOp::Ge => Some(self.compare(op.op, a, &s_args)?),
             HlOp::Is => Some(self.is_(a, &s_args)?),
+            HlOp::AddOvf
+            | HlOp::SubOvf
+            | HlOp::MulOvf
+            | HlOp::FloorDivOvf
+            | HlOp::ModOvf
+            | HlOp::LShiftOvf
+            | HlOp::NegOvf => Some(self.ovf_op(op.op, a)?),
             HlOp::GetItem | HlOp::SetItem | HlOp::DelItem | HlOp::Contains if matches!(s_args[0], SomeValue::Dict { .. }) => {
                 self.dict_item_op(op.op, a, &s_args)?
             }
@@ -184,6 +191,7 @@ impl GraphRtyper<'_, '_> {
         Ok(match s {
             SomeValue::String { can_be_none: false } => x,
             SomeValue::Integer { unsigned: false, .. } => self.call_extern(rt_sym::INT_TO_STR, vec![x], STR),
+            SomeValue::Integer { unsigned: true, .. } => self.call_extern(rt_sym::UINT_TO_STR, vec![x], STR),
             SomeValue::Bool => {
                 let f = helpers::bool_to_str(self.rt);
                 self.call_func(f, vec![x], STR)
@@ -223,6 +231,9 @@ impl GraphRtyper<'_, '_> {
     }
 
     fn binary(&mut self, op: HlOp, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
+        if s.iter().any(crate::rarith::is_unsigned) {
+            return self.unsigned_binary(op, a, s);
+        }
         if s[0].is_int_like() && s[1].is_int_like() && !matches!(s[0], SomeValue::Integer { unsigned: true, .. })
             && !matches!(s[1], SomeValue::Integer { unsigned: true, .. })
         {
@@ -306,6 +317,9 @@ impl GraphRtyper<'_, '_> {
                 _ => LlOp::IntGe,
             };
             return Ok((self.emit(llop, vec![x, y], LlType::Bool), LlType::Bool));
+        }
+        if s[0].is_int_like() && s[1].is_int_like() && s.iter().any(crate::rarith::is_unsigned) {
+            return self.unsigned_compare(op, a);
         }
         if s[0].is_int_like() && s[1].is_int_like() {
             let x = self.operand(&a[0], LlType::Signed)?;
@@ -535,10 +549,10 @@ impl GraphRtyper<'_, '_> {
             }
             return Err(self.unsupported(format!("calling {}", self.describe(&s_callee))));
         };
-        if let Desc::Function(f) = desc {
-            if let Some(intrinsic) = annotator::intrinsics::function_intrinsic(self.rt.heap, f) {
+        {
+            if let Some(intrinsic) = annotator::intrinsics::intrinsic(self.rt.heap, desc.obj()) {
                 return match intrinsic {
-                    annotator::intrinsics::Intrinsic::FirstArg => {
+                    annotator::intrinsics::Intrinsic::FirstArg | annotator::intrinsics::Intrinsic::Widen => {
                         let want = self.rt.lltype_of(self.ag.binding(op.result), self.span)?;
                         if want == LlType::Void {
                             return Ok(None);
@@ -550,6 +564,11 @@ impl GraphRtyper<'_, '_> {
                         Ok(Some((Operand::Const(LlConst::Int(x as i64)), LlType::Bool)))
                     }
                     annotator::intrinsics::Intrinsic::NoOp => Ok(None),
+                    annotator::intrinsics::Intrinsic::ToSigned | annotator::intrinsics::Intrinsic::ToUnsigned => {
+                        let want = self.rt.lltype_of(self.ag.binding(op.result), self.span)?;
+                        let first = arg_ops.first().ok_or_else(|| self.internal("intrinsic without an argument"))?;
+                        Ok(Some((self.as_word(first, want)?, want)))
+                    }
                 };
             }
         }

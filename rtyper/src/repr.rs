@@ -79,6 +79,12 @@ impl Rtyper<'_> {
             (Value::Str(s), LlType::Ptr(t)) if t == lltype::STR => LlConst::Prebuilt(self.prebuilt_str(s)),
             (Value::Str(s), LlType::Char) if s.len() == 1 => LlConst::Int(s[0] as i64),
             (Value::None, LlType::Ptr(_)) => LlConst::Null,
+            (Value::Obj(o), LlType::Signed | LlType::Unsigned) if annotator::intrinsics::sized_int_value(self.heap, *o).is_some() => {
+                LlConst::Int(annotator::intrinsics::sized_int_value(self.heap, *o).expect("sized int").0)
+            }
+            (Value::Long(i), LlType::Signed | LlType::Unsigned) if *i >= -(1i128 << 63) && *i < (1i128 << 64) => {
+                LlConst::Int(*i as u64 as i64)
+            }
             // A function among several in a variable: its address (None is 0).
             (Value::None, LlType::Signed) => LlConst::Int(0),
             (Value::Obj(o), LlType::Signed) if matches!(self.heap.get(*o), Object::Function(_)) => {

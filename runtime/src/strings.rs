@@ -93,6 +93,12 @@ pub extern "C" fn rpy_int_to_str(i: i64) -> *mut u8 {
     new_str(format_int(i, &mut buf))
 }
 
+/// `rpy_uint_to_str(u)`: a new STR, `str(r_uint(u))`.
+#[no_mangle]
+pub extern "C" fn rpy_uint_to_str(u: u64) -> *mut u8 {
+    new_str(u.to_string().as_bytes())
+}
+
 /// `rpy_str_to_int(s)`: `int(s)` (base 10, Python 2 rules, see `parse_int`).
 /// Raises ValueError (returning 0) on invalid text or i64 overflow.
 #[no_mangle]
