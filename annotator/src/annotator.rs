@@ -255,6 +255,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
             origins: vec![Span::default(); nvars],
             reached: vec![false; nblocks],
             stopped: vec![None; nblocks],
+            known_switch: vec![None; nblocks],
         });
         self.return_readers.push(BTreeSet::new());
         self.graph_index.insert(key, g);
@@ -509,7 +510,11 @@ impl<'h, 'b> Annotator<'h, 'b> {
         let known_case = match &block.exitswitch {
             ExitSwitch::None => None,
             ExitSwitch::Value(Operand::Const(c)) => Some(c.clone()),
-            ExitSwitch::Value(Operand::Var(_)) => self.static_switch(g, &block).map(Value::Bool),
+            ExitSwitch::Value(Operand::Var(_)) => {
+                let known = self.static_switch(g, &block);
+                self.graphs[g.0 as usize].known_switch[b.0 as usize] = known;
+                known.map(Value::Bool)
+            }
             ExitSwitch::LastException => None,
         };
         for link in &block.exits {
@@ -567,6 +572,11 @@ impl<'h, 'b> Annotator<'h, 'b> {
         }
         let func = self.graph(g).func;
         let narrowed = self.isinstance_narrowing(g, b, link);
+        // `x` on the link where `x is None` is false.
+        let not_none = match (self.is_none_test(g, self.graph(g).graph.block(b)), &link.exitcase) {
+            (Some((x, pol)), Some(Value::Bool(case))) if *case != pol => Some(x),
+            _ => None,
+        };
         let mut changed = false;
         for (arg, &tv) in link.args.iter().zip(&targets) {
             let (s, origin) = match arg {
@@ -577,6 +587,9 @@ impl<'h, 'b> Annotator<'h, 'b> {
                         if x == *v && self.is_subclassdef(class, *have) {
                             s = SomeValue::Instance { class, can_be_none: false };
                         }
+                    }
+                    if not_none == Some(*v) {
+                        s = s.without_none();
                     }
                     (s, ag.origins[v.0 as usize])
                 }
@@ -684,6 +697,13 @@ impl Annotator<'_, '_> {
         if let Some(x) = self.static_compare(g, block, op) {
             return Some(x);
         }
+        if let Some((x, pol)) = self.is_none_test(g, block) {
+            return match self.graph(g).binding(x) {
+                SomeValue::None => Some(pol),
+                s if !s.can_be_none() && *s != SomeValue::Impossible => Some(!pol),
+                _ => None,
+            };
+        }
         if op.op != HlOp::SimpleCall || op.args.len() != 3 {
             return None;
         }
@@ -698,6 +718,29 @@ impl Annotator<'_, '_> {
         let classes = self.isinstance_classes(&c, span).ok()?;
         let heap = self.heap;
         crate::rules::static_isinstance(heap, &s, &classes, &|a, b| heap.is_subclass(a, b))
+    }
+
+    /// When a block's switch tests `x is None` (or `x is not None`, through
+    /// `not_` and `is_true`): `x`, and whether the switch is True exactly
+    /// when `x` is None.
+    fn is_none_test(&self, g: GraphId, block: &flowspace::FlowBlock) -> Option<(VarId, bool)> {
+        let _ = g;
+        let ExitSwitch::Value(Operand::Var(mut v)) = block.exitswitch else { return None };
+        let producer = |v: VarId| block.operations.iter().find(|op| op.result == v);
+        let mut polarity = true;
+        loop {
+            let op = producer(v)?;
+            match (op.op, op.args.as_slice()) {
+                (HlOp::IsTrue, [Operand::Var(w)]) => v = *w,
+                (HlOp::Not, [Operand::Var(w)]) => {
+                    polarity = !polarity;
+                    v = *w;
+                }
+                (HlOp::Is, [Operand::Var(x), Operand::Const(Value::None)])
+                | (HlOp::Is, [Operand::Const(Value::None), Operand::Var(x)]) => return Some((*x, polarity)),
+                _ => return None,
+            }
+        }
     }
 
     /// A comparison of two ints known at translation time: constants and the

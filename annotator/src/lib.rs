@@ -112,6 +112,10 @@ pub struct AnnotatedGraph {
     /// callee always raises); the block's later operations and normal exit
     /// are never reached.
     pub stopped: Vec<Option<u32>>,
+    /// Per block: the value of its bool switch when the annotations decide
+    /// it (`isinstance`, `x is None`, `we_are_jitted()`, `len(t) > 1` on a
+    /// tuple); only that link was followed, and only it is translated.
+    pub known_switch: Vec<Option<bool>>,
 }
 
 impl AnnotatedGraph {

@@ -186,6 +186,21 @@ impl SomeValue {
         }
     }
 
+    /// The same values without None (what `x` is where `x is not None`).
+    pub fn without_none(&self) -> SomeValue {
+        let mut s = self.clone();
+        match &mut s {
+            SomeValue::String { can_be_none }
+            | SomeValue::Unicode { can_be_none }
+            | SomeValue::List { can_be_none, .. }
+            | SomeValue::Instance { can_be_none, .. }
+            | SomeValue::Dict { can_be_none, .. } => *can_be_none = false,
+            SomeValue::Pbc(p) => p.can_be_none = false,
+            _ => {}
+        }
+        s
+    }
+
     /// A phrase for error messages: "an int", "a str or None", "the function f".
     pub fn describe(&self, heap: &Heap, listdefs: &[ListDef]) -> String {
         let or_none = |base: &str, n: bool| if n { format!("{} or None", base) } else { base.to_string() };

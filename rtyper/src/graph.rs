@@ -133,9 +133,9 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
                     block.exits.iter().filter(|l| l.exitcase.as_ref().is_none_or(|case| same_case(c, case))).take(1).collect();
                 (ExitSwitch::None, taken)
             }
-            ExitSwitch::Value(_) if annotator::intrinsics::static_switch_value(gr.rt.heap, block).is_some() => {
-                // `if we_are_jitted():`: a constant the annotator followed one way.
-                let known = Value::Bool(annotator::intrinsics::static_switch_value(gr.rt.heap, block) == Some(true));
+            ExitSwitch::Value(_) if ag.known_switch[b.0 as usize].is_some() => {
+                // A test the annotations decide: the annotator followed one link.
+                let known = Value::Bool(ag.known_switch[b.0 as usize] == Some(true));
                 let taken: Vec<&FlowLink> =
                     block.exits.iter().filter(|l| l.exitcase.as_ref().is_none_or(|case| same_case(&known, case))).take(1).collect();
                 (ExitSwitch::None, taken)
@@ -143,13 +143,7 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
             ExitSwitch::Value(sw) => {
                 let s = gr.annotation(sw)?;
                 let cond = gr.is_true(sw, &s)?;
-                // A branch the annotator proved never taken (a static isinstance) is dropped.
-                let taken: Vec<&FlowLink> = block.exits.iter().filter(|l| ag.is_reached(l.target)).collect();
-                if taken.len() == 1 && block.exits.len() == 2 {
-                    (ExitSwitch::None, taken)
-                } else {
-                    (ExitSwitch::Value(cond), block.exits.iter().collect())
-                }
+                (ExitSwitch::Value(cond), block.exits.iter().collect())
             }
             ExitSwitch::LastException => (ExitSwitch::LastException, block.exits.iter().collect()),
         };
