@@ -113,6 +113,14 @@ fn op_phrase(op: HlOp) -> String {
     phrase.to_string()
 }
 
+/// Operations that use their first argument as a container.
+pub fn container_op(op: HlOp) -> bool {
+    matches!(
+        op,
+        HlOp::GetItem | HlOp::SetItem | HlOp::DelItem | HlOp::GetSlice | HlOp::SetSlice | HlOp::DelSlice | HlOp::Contains | HlOp::Iter
+    )
+}
+
 /// The Python spelling of a binary operator, for messages.
 pub fn op_symbol(op: HlOp) -> &'static str {
     match op.base_op() {
@@ -172,6 +180,11 @@ impl Annotator<'_, '_> {
                 return Ok(SomeValue::Impossible);
             }
             args.push(s);
+        }
+        if container_op(op.op) && matches!(args[0], SomeValue::List { .. } | SomeValue::Dict { .. }) {
+            // A list or dict that may be None is used as a list or dict
+            // (None there is a null pointer, as in RPython).
+            args[0] = args[0].without_none();
         }
         let unsupported = |what: String| Err(Diagnostic::error(span, what));
         match op.op {

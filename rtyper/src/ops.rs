@@ -31,6 +31,9 @@ impl GraphRtyper<'_, '_> {
         for a in &op.args {
             s_args.push(self.annotation(a)?);
         }
+        if annotator::container_op(op.op) && matches!(s_args[0], SomeValue::List { .. } | SomeValue::Dict { .. }) {
+            s_args[0] = s_args[0].without_none();
+        }
         let a = &op.args;
         Ok(match op.op.base_op() {
             HlOp::IsTrue => Some((self.is_true(&a[0], &s_args[0])?, LlType::Bool)),
@@ -205,19 +208,27 @@ impl GraphRtyper<'_, '_> {
                 let c = self.emit(LlOp::CastCharToInt, vec![x], LlType::Signed);
                 self.call_extern(rt_sym::CHAR_TO_STR, vec![c], STR)
             }
-            SomeValue::List { can_be_none: false, .. } => {
-                let info = self.list_info(s)?;
-                let kind = match info.item {
-                    LlType::Signed => 0,
-                    LlType::Bool => 1,
-                    LlType::Char => 2,
-                    STR => 3,
-                    _ => return Err(self.unsupported(format!("{} {}", context, self.describe(s)))),
-                };
+            SomeValue::List { .. } => {
+                let kind = self.list_repr_kind(s).ok_or_else(|| self.unsupported(format!("{} {}", context, self.describe(s))))?;
                 self.call_extern(rt_sym::LIST_REPR, vec![x, Operand::Const(LlConst::Int(kind))], STR)
             }
             other => return Err(self.unsupported(format!("{} {}", context, self.describe(other)))),
         })
+    }
+
+    /// The `kind` argument of `rpy_list_repr` for a list annotation: the
+    /// innermost item kind, plus 4 per level of nested lists.
+    fn list_repr_kind(&mut self, s: &SomeValue) -> Option<i64> {
+        let SomeValue::List { listdef, .. } = s else { return None };
+        let item = self.rt.ann.listdef(*listdef).item.clone();
+        match item {
+            SomeValue::List { .. } => Some(4 + self.list_repr_kind(&item)?),
+            SomeValue::Integer { unsigned: false, .. } | SomeValue::Impossible => Some(0),
+            SomeValue::Bool => Some(1),
+            SomeValue::Char => Some(2),
+            SomeValue::String { .. } | SomeValue::None => Some(3),
+            _ => None,
+        }
     }
 
     /// A str or char operand as a STR (a char becomes a one-character str).

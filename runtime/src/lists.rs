@@ -259,34 +259,50 @@ pub fn str_repr(bytes: &[u8], out: &mut Vec<u8>) {
     out.push(quote);
 }
 
-/// `rpy_list_repr(l, kind)`: `str()` of a list as Python prints it; `kind`
-/// says what the items are: 0 ints (8 bytes), 1 bools (1 byte), 2 chars
-/// (1 byte), 3 STRs (8-byte pointers, None printed as such).
+/// `rpy_list_repr(l, kind)`: `str()` of a list (or None) as Python prints
+/// it. `kind & 3` says what the innermost items are: 0 ints (8 bytes), 1
+/// bools (1 byte), 2 chars (1 byte), 3 STRs (8-byte pointers, None printed
+/// as such); `kind >> 2` is how many list levels lie between (a list of
+/// lists of ints is 4).
 #[no_mangle]
 pub unsafe extern "C" fn rpy_list_repr(l: *mut u8, kind: i64) -> *mut u8 {
-    let mut out = vec![b'['];
-    let isz = if kind == 1 || kind == 2 { 1 } else { 8 };
+    let mut out = Vec::new();
+    list_repr_into(l, kind, &mut out);
+    crate::strings::new_str(&out)
+}
+
+unsafe fn list_repr_into(l: *mut u8, kind: i64, out: &mut Vec<u8>) {
+    if l.is_null() {
+        out.extend_from_slice(b"None");
+        return;
+    }
+    out.push(b'[');
+    let nested = kind >> 2 > 0;
+    let isz = if !nested && (kind == 1 || kind == 2) { 1 } else { 8 };
     for i in 0..length(l) {
         if i > 0 {
             out.extend_from_slice(b", ");
         }
         let p = item_addr(l, i, isz);
+        if nested {
+            list_repr_into(*(p as *const *mut u8), kind - 4, out);
+            continue;
+        }
         match kind {
             0 => out.extend_from_slice((*(p as *const i64)).to_string().as_bytes()),
             1 => out.extend_from_slice(if *p != 0 { b"True" } else { b"False" }),
-            2 => str_repr(&[*p], &mut out),
+            2 => str_repr(&[*p], out),
             _ => {
                 let s = *(p as *const *const u8);
                 if s.is_null() {
                     out.extend_from_slice(b"None");
                 } else {
-                    str_repr(crate::strings::str_bytes(s), &mut out);
+                    str_repr(crate::strings::str_bytes(s), out);
                 }
             }
         }
     }
     out.push(b']');
-    crate::strings::new_str(&out)
 }
 
 #[cfg(test)]
