@@ -261,6 +261,8 @@ pub mod runtime {
     /// `fn(u64, u64) -> u64`: `//` and `%` on r_uint; raise ZeroDivisionError.
     pub const UINT_FLOORDIV: &str = "rpy_uint_floordiv";
     pub const UINT_MOD: &str = "rpy_uint_mod";
+    /// `fn(*INSTANCE) -> *STR`: `str()` of an instance, `<Name object at 0x...>`.
+    pub const INSTANCE_STR: &str = "rpy_instance_str";
     /// `fn(u64) -> *STR`: `str()` of an r_uint.
     pub const UINT_TO_STR: &str = "rpy_uint_to_str";
     /// `fn(i64, i64) -> i64` (`fn(i64) -> i64` for neg): `ovfcheck(x OP y)`,

@@ -671,7 +671,7 @@ impl Annotator<'_, '_> {
     }
 
     /// The built-in BaseException class.
-    fn base_exception(&self) -> ObjId {
+    pub(crate) fn base_exception(&self) -> ObjId {
         let m = self.heap.find_module("exceptions").and_then(|m| self.heap.module(m));
         match m.and_then(|m| m.globals.get_str("BaseException")) {
             Some(Value::Obj(c)) => *c,

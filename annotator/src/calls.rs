@@ -416,6 +416,10 @@ impl Annotator<'_, '_> {
                 if !a.shape.keywords.is_empty() || a.star.is_some() {
                     return Err(Diagnostic::error(span, format!("keyword or * arguments to {}() are not supported yet", name)));
                 }
+                if let (Some(method), [SomeValue::Instance { class, .. }]) = (crate::special::builtin_method(&name), a.args.as_slice()) {
+                    let none = ArgValues { shape: CallShape { positional: 0, keywords: Vec::new(), star_arg: false }, args: Vec::new(), consts: Vec::new(), star: None, result: a.result };
+                    return self.call_method(g, b, *class, method, &none, span);
+                }
                 self.call_builtin(&name, &a.args, span)
             }
             Desc::Class(c) => {
@@ -467,7 +471,7 @@ impl Annotator<'_, '_> {
     }
 
     /// Calls function `f` with `this` prepended to the arguments.
-    fn call_with_self(
+    pub(crate) fn call_with_self(
         &mut self,
         g: GraphId,
         b: flowmodel::BlockId,
@@ -724,7 +728,7 @@ impl Annotator<'_, '_> {
     /// `x.name(args)` with `x` an instance of `class`: calls every
     /// implementation the receiver's class may select.
     #[allow(clippy::too_many_arguments)]
-    fn call_method(
+    pub(crate) fn call_method(
         &mut self,
         g: GraphId,
         b: flowmodel::BlockId,

@@ -74,6 +74,7 @@ mod classdef;
 pub mod intrinsics;
 pub mod model;
 mod rules;
+pub mod special;
 
 use std::collections::{BTreeMap, HashMap};
 

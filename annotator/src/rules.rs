@@ -167,6 +167,9 @@ impl Annotator<'_, '_> {
                 return Err(Diagnostic::error(span, format!("internal error: {} with {} arguments", op.op, op.args.len())));
             }
         }
+        if let Some(r) = self.annotate_special(g, b, op)? {
+            return Ok(r);
+        }
         match op.op {
             HlOp::SimpleCall | HlOp::CallArgs => return self.annotate_call(g, b, op),
             HlOp::GetAttr => return self.annotate_getattr(g, b, op),
@@ -679,6 +682,43 @@ impl Annotator<'_, '_> {
         }
     }
 
+    /// An operation that calls a method of its instance operand
+    /// (`special.rs`): the method's result, or None for other operations.
+    fn annotate_special(&mut self, g: GraphId, b: BlockId, op: &FlowOp) -> Result<Option<SomeValue>, Diagnostic> {
+        let special_ops = [HlOp::GetItem, HlOp::SetItem, HlOp::Contains, HlOp::Iter, HlOp::Next, HlOp::GetAttr, HlOp::SetAttr];
+        // (Prebuilt instances are left to the ordinary rules.)
+        if !special_ops.contains(&op.op) || !matches!(op.args.first(), Some(Operand::Var(_))) {
+            return Ok(None);
+        }
+        let recv = self.operand(g, &op.args[0], op.span)?;
+        let Some((call, rest)) = crate::special::special_call(self.heap, op, std::slice::from_ref(&recv)) else { return Ok(None) };
+        let mut args = Vec::new();
+        for a in rest {
+            args.push(self.operand(g, a, op.span)?);
+        }
+        let values = crate::calls::ArgValues {
+            shape: flowspace::CallShape { positional: args.len(), keywords: Vec::new(), star_arg: false },
+            consts: rest.iter().zip(&args).map(|(o, s)| crate::calls::constant_of(o, s)).collect(),
+            args,
+            star: None,
+            result: op.result,
+        };
+        let SomeValue::Instance { class, .. } = recv else { return Ok(None) };
+        Ok(Some(match call {
+            crate::special::SpecialCall::Method(name) => self.call_method(g, b, class, name, &values, op.span)?,
+            crate::special::SpecialCall::Function(f) => {
+                // `self` is typed by the class that defines the property.
+                let name = match &op.args[1] {
+                    Operand::Const(Value::Str(n)) => String::from_utf8_lossy(n).into_owned(),
+                    _ => String::new(),
+                };
+                let def = self.heap.lookup_class_attr(class, &name).map(|(d, _)| d).unwrap_or(class);
+                let this = self.self_annotation(class, def);
+                self.call_with_self(g, b, f, this, &values, op.span)?
+            }
+        }))
+    }
+
     /// The classes of the second argument of `isinstance`: a constant class
     /// or tuple of classes.
     pub fn isinstance_classes(&self, s: &SomeValue, span: Span) -> Result<Vec<hostobj::ObjId>, Diagnostic> {
@@ -736,6 +776,7 @@ impl Annotator<'_, '_> {
                 match &args[0] {
                     s if s.is_int_like() || s.is_string_like() || *s == SomeValue::None => Ok(S_STR),
                     SomeValue::List { .. } => Ok(S_STR),
+                    SomeValue::Instance { class, .. } if !self.heap.is_subclass(*class, self.base_exception()) => Ok(S_STR),
                     other => bad(other),
                 }
             }

@@ -31,6 +31,11 @@ impl GraphRtyper<'_, '_> {
         for a in &op.args {
             s_args.push(self.annotation(a)?);
         }
+        if let Some(Operand::Var(_)) = op.args.first() {
+            if let Some((call, rest)) = annotator::special::special_call(self.rt.heap, op, &s_args[..1]) {
+                return self.special_call(op, &s_args[0], call, rest);
+            }
+        }
         if annotator::container_op(op.op) && matches!(s_args[0], SomeValue::List { .. } | SomeValue::Dict { .. }) {
             s_args[0] = s_args[0].without_none();
         }
@@ -195,6 +200,11 @@ impl GraphRtyper<'_, '_> {
             SomeValue::String { can_be_none: false } => x,
             SomeValue::Integer { unsigned: false, .. } => self.call_extern(rt_sym::INT_TO_STR, vec![x], STR),
             SomeValue::Integer { unsigned: true, .. } => self.call_extern(rt_sym::UINT_TO_STR, vec![x], STR),
+            // `<Name object at 0x...>` (exceptions print their message in
+            // Python, which we do not keep yet).
+            SomeValue::Instance { class, .. } if !self.rt.builtin_exception("BaseException").is_some_and(|b| self.rt.heap.is_subclass(*class, b)) => {
+                self.call_extern(rt_sym::INSTANCE_STR, vec![x], STR)
+            }
             SomeValue::Bool => {
                 let f = helpers::bool_to_str(self.rt);
                 self.call_func(f, vec![x], STR)
@@ -597,6 +607,10 @@ impl GraphRtyper<'_, '_> {
             Desc::Class(c) => self.instantiate(c, &shape, arg_ops),
             Desc::Builtin(_) => {
                 let name = self.rt.builtin_name(desc).unwrap_or_default();
+                if let (Some(method), [SomeValue::Instance { class, .. }]) = (annotator::special::builtin_method(&name), s_args.as_slice()) {
+                    let none = annotator::CallShape { positional: 0, keywords: Vec::new(), star_arg: false };
+                    return self.call_method(op, *class, method, &none, &arg_ops[0], &[]);
+                }
                 self.call_builtin(&name, arg_ops, &s_args)
             }
             _ => Err(self.unsupported(format!("calling {}", self.describe(&s_callee)))),
@@ -670,6 +684,30 @@ impl GraphRtyper<'_, '_> {
             }
         }
         Ok((callee_g, args))
+    }
+
+    /// An operation that calls a method of its instance operand
+    /// (`annotator::special`).
+    fn special_call(
+        &mut self,
+        op: &FlowOp,
+        recv: &SomeValue,
+        call: annotator::special::SpecialCall,
+        rest: &[FlowOperand],
+    ) -> Result<Produced, Diagnostic> {
+        let SomeValue::Instance { class, .. } = recv else { return Err(self.internal("special call on a non-instance")) };
+        let shape = annotator::CallShape { positional: rest.len(), keywords: Vec::new(), star_arg: false };
+        match call {
+            annotator::special::SpecialCall::Method(name) => self.call_method(op, *class, name, &shape, &op.args[0], rest),
+            annotator::special::SpecialCall::Function(f) => {
+                let ty = LlType::Ptr(self.rt.class_repr(*class, self.span)?.inst);
+                let this = self.operand(&op.args[0], ty)?;
+                let (g, args) = self.function_args(f, Some((this, ty)), &shape, rest)?;
+                let ret = return_type(self.rt, g)?;
+                let r = self.call_func(FuncId(g.0), args, ret);
+                Ok(if ret == LlType::Void { None } else { Some((r, ret)) })
+            }
+        }
     }
 
     /// `f(args)` where `f` may be one of several functions: a call through

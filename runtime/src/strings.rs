@@ -99,6 +99,18 @@ pub extern "C" fn rpy_uint_to_str(u: u64) -> *mut u8 {
     new_str(u.to_string().as_bytes())
 }
 
+/// `rpy_instance_str(p)`: `str()` of an instance (or None): its class name
+/// and address, as CPython shows an object without `__str__`.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_instance_str(p: *const u8) -> *mut u8 {
+    if p.is_null() {
+        return new_str(b"None");
+    }
+    let vtable = *(p.add(abi::instance_layout::TYPEPTR) as *const usize);
+    let name = crate::exc::exc_name(vtable).unwrap_or_default();
+    new_str(format!("<{} object at {:#x}>", name, p as usize).as_bytes())
+}
+
 /// `rpy_str_to_int(s)`: `int(s)` (base 10, Python 2 rules, see `parse_int`).
 /// Raises ValueError (returning 0) on invalid text or i64 overflow.
 #[no_mangle]
