@@ -720,26 +720,34 @@ impl Annotator<'_, '_> {
         crate::rules::static_isinstance(heap, &s, &classes, &|a, b| heap.is_subclass(a, b))
     }
 
-    /// When a block's switch tests `x is None` (or `x is not None`, through
-    /// `not_` and `is_true`): `x`, and whether the switch is True exactly
-    /// when `x` is None.
-    fn is_none_test(&self, g: GraphId, block: &flowspace::FlowBlock) -> Option<(VarId, bool)> {
-        let _ = g;
+    /// The operation a block's bool switch tests, through `is_true` and
+    /// `not_`, and whether the switch is True exactly when that operation's
+    /// result is.
+    fn switch_condition(block: &flowspace::FlowBlock) -> Option<(&flowspace::FlowOp, bool)> {
         let ExitSwitch::Value(Operand::Var(mut v)) = block.exitswitch else { return None };
-        let producer = |v: VarId| block.operations.iter().find(|op| op.result == v);
         let mut polarity = true;
         loop {
-            let op = producer(v)?;
+            let op = block.operations.iter().find(|op| op.result == v)?;
             match (op.op, op.args.as_slice()) {
                 (HlOp::IsTrue, [Operand::Var(w)]) => v = *w,
                 (HlOp::Not, [Operand::Var(w)]) => {
                     polarity = !polarity;
                     v = *w;
                 }
-                (HlOp::Is, [Operand::Var(x), Operand::Const(Value::None)])
-                | (HlOp::Is, [Operand::Const(Value::None), Operand::Var(x)]) => return Some((*x, polarity)),
-                _ => return None,
+                _ => return Some((op, polarity)),
             }
+        }
+    }
+
+    /// When a block's switch tests `x is None` (or `x is not None`): `x`,
+    /// and whether the switch is True exactly when `x` is None.
+    fn is_none_test(&self, g: GraphId, block: &flowspace::FlowBlock) -> Option<(VarId, bool)> {
+        let _ = g;
+        let (op, polarity) = Self::switch_condition(block)?;
+        match (op.op, op.args.as_slice()) {
+            (HlOp::Is, [Operand::Var(x), Operand::Const(Value::None)])
+            | (HlOp::Is, [Operand::Const(Value::None), Operand::Var(x)]) => Some((*x, polarity)),
+            _ => None,
         }
     }
 
@@ -784,17 +792,11 @@ impl Annotator<'_, '_> {
     /// class C: the link passes `x` as an instance of C (RPython's
     /// "knowntypedata").
     fn isinstance_narrowing(&self, g: GraphId, b: BlockId, link: &FlowLink) -> Option<(VarId, ObjId)> {
-        if link.exitcase != Some(Value::Bool(true)) {
-            return None;
-        }
         let block = self.graph(g).graph.block(b);
-        let ExitSwitch::Value(Operand::Var(mut v)) = block.exitswitch else { return None };
-        let producer = |v: VarId| block.operations.iter().find(|op| op.result == v);
-        let mut op = producer(v)?;
-        if op.op == HlOp::IsTrue {
-            let Operand::Var(w) = op.args[0] else { return None };
-            v = w;
-            op = producer(v)?;
+        let (op, polarity) = Self::switch_condition(block)?;
+        // The link where the isinstance() is true.
+        if link.exitcase != Some(Value::Bool(polarity)) {
+            return None;
         }
         if op.op != HlOp::SimpleCall || op.args.len() != 3 {
             return None;

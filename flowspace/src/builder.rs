@@ -1261,27 +1261,74 @@ impl<'h> Builder<'h> {
     }
 
     fn if_stmt(&mut self, test: &Expr, body: &[Stmt], orelse: &[Stmt], span: Span) -> Result<()> {
-        self.expr(test)?;
-        let c = self.truth_of_top(test.span)?;
-        self.pop(span)?;
-        match c {
-            Cond::Known(true) => self.stmts(body),
-            Cond::Known(false) => self.stmts(orelse),
-            Cond::Var(c) => {
-                let (pf, pt) = self.switch(c, span)?;
-                let after = self.new_join();
-                self.finish(vec![pt], span)?;
-                self.stmts(body)?;
+        let (pf, pt) = self.branches(test)?;
+        let after = self.new_join();
+        if !pt.is_empty() {
+            self.finish(pt, span)?;
+            self.stmts(body)?;
+            self.jump_if_open(after, span)?;
+        }
+        if !pf.is_empty() {
+            if orelse.is_empty() {
+                self.joins[after].extend(pf);
+            } else {
+                self.finish(pf, span)?;
+                self.stmts(orelse)?;
                 self.jump_if_open(after, span)?;
-                if orelse.is_empty() {
-                    self.joins[after].push(pf);
-                } else {
-                    self.finish(vec![pf], span)?;
-                    self.stmts(orelse)?;
-                    self.jump_if_open(after, span)?;
+            }
+        }
+        self.finish_join(after, span)?;
+        Ok(())
+    }
+
+    /// Evaluates the condition `test` as branches: the exits where it is
+    /// false and where it is true. `and`, `or` and `not` become branches
+    /// themselves rather than a bool value tested afterwards, so each
+    /// `isinstance(x, C)` or `x is None` test ends its own block (and the
+    /// annotator can narrow `x` on its links).
+    fn branches(&mut self, test: &Expr) -> Result<(Vec<Pending>, Vec<Pending>)> {
+        let span = test.span;
+        match &test.kind {
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => {
+                let (f, t) = self.branches(operand)?;
+                Ok((t, f))
+            }
+            ExprKind::BoolOp { op, values } if !values.is_empty() => {
+                let is_and = matches!(op, ast::BoolOpKind::And);
+                // The exits that decide the whole test early.
+                let mut decided = Vec::new();
+                let mut go = Vec::new();
+                for (i, v) in values.iter().enumerate() {
+                    if i > 0 {
+                        if go.is_empty() {
+                            break;
+                        }
+                        self.finish(std::mem::take(&mut go), span)?;
+                    }
+                    let (f, t) = self.branches(v)?;
+                    let (stop, more) = if is_and { (f, t) } else { (t, f) };
+                    decided.extend(stop);
+                    go = more;
                 }
-                self.finish_join(after, span)?;
-                Ok(())
+                Ok(if is_and { (decided, go) } else { (go, decided) })
+            }
+            _ => {
+                self.expr(test)?;
+                let c = self.truth_of_top(span)?;
+                self.pop(span)?;
+                match c {
+                    Cond::Known(k) => {
+                        // The current path is one outcome, with no test.
+                        let j = self.new_join();
+                        self.jump(j, span)?;
+                        let here = std::mem::take(&mut self.joins[j]);
+                        Ok(if k { (Vec::new(), here) } else { (here, Vec::new()) })
+                    }
+                    Cond::Var(c) => {
+                        let (pf, pt) = self.switch(c, span)?;
+                        Ok((vec![pf], vec![pt]))
+                    }
+                }
             }
         }
     }
