@@ -156,7 +156,7 @@ pub mod runtime {
     // Str methods (`strmeth` in the runtime).
     /// `fn(s, sub, start, end, reverse) -> i64`: find / rfind (-1 if absent).
     pub const STR_FIND: &str = "rpy_str_find";
-    /// `fn(s, sub) -> i64`
+    /// `fn(s, sub, start, end) -> i64`
     pub const STR_COUNT: &str = "rpy_str_count";
     /// `fn(s, affix, at_end) -> i64`: startswith / endswith.
     pub const STR_STARTSWITH: &str = "rpy_str_startswith";
@@ -164,7 +164,7 @@ pub mod runtime {
     pub const STR_STRIP: &str = "rpy_str_strip";
     /// `fn(s, sep or null, maxsplit, reverse) -> *LIST of STR`
     pub const STR_SPLIT: &str = "rpy_str_split";
-    /// `fn(s) -> *LIST of STR`
+    /// `fn(s, keepends) -> *LIST of STR`
     pub const STR_SPLITLINES: &str = "rpy_str_splitlines";
     /// `fn(sep, *LIST, isz) -> *STR`: items are STRs (8) or chars (1).
     pub const STR_JOIN: &str = "rpy_str_join";
@@ -261,6 +261,8 @@ pub mod runtime {
     /// `fn(u64, u64) -> u64`: `//` and `%` on r_uint; raise ZeroDivisionError.
     pub const UINT_FLOORDIV: &str = "rpy_uint_floordiv";
     pub const UINT_MOD: &str = "rpy_uint_mod";
+    /// `fn(*STR, i64) -> i64`: `int(s, base)`; raises ValueError on bad input.
+    pub const STR_TO_INT_BASE: &str = "rpy_str_to_int_base";
     /// `fn(*INSTANCE) -> *STR`: `str()` of an instance, `<Name object at 0x...>`.
     pub const INSTANCE_STR: &str = "rpy_instance_str";
     /// `fn(u64) -> *STR`: `str()` of an r_uint.

@@ -416,6 +416,15 @@ impl Annotator<'_, '_> {
                 if !a.shape.keywords.is_empty() || a.star.is_some() {
                     return Err(Diagnostic::error(span, format!("keyword or * arguments to {}() are not supported yet", name)));
                 }
+                if name == "hasattr" {
+                    return match a.consts.as_slice() {
+                        [Some(Value::Obj(_)), Some(Value::Str(_))] => Ok(SomeValue::Bool),
+                        _ => Err(Diagnostic::error(
+                            span,
+                            "hasattr() needs a prebuilt object and a constant name in RPython (it is decided at translation time)",
+                        )),
+                    };
+                }
                 if let (Some(method), [SomeValue::Instance { class, .. }]) = (crate::special::builtin_method(&name), a.args.as_slice()) {
                     let none = ArgValues { shape: CallShape { positional: 0, keywords: Vec::new(), star_arg: false }, args: Vec::new(), consts: Vec::new(), star: None, result: a.result };
                     return self.call_method(g, b, *class, method, &none, span);
@@ -618,7 +627,11 @@ impl Annotator<'_, '_> {
                 [sep, n] if (is_str(sep) || *sep == SomeValue::None) && n.is_int_like() => str_list(self),
                 _ => bad(self, "a separator and a count"),
             },
-            "splitlines" if args.is_empty() => str_list(self),
+            "splitlines" => match args {
+                [] => str_list(self),
+                [k] if k.is_int_like() => str_list(self),
+                _ => bad(self, "an optional keepends flag"),
+            },
             "strip" | "lstrip" | "rstrip" => match args {
                 [] => Ok(crate::model::S_STR),
                 [c] if is_str(c) => Ok(crate::model::S_STR),
@@ -636,7 +649,9 @@ impl Annotator<'_, '_> {
             },
             "count" => match args {
                 [p] if is_str(p) => Ok(crate::model::S_NONNEG),
-                _ => bad(self, "a str"),
+                [p, a] if is_str(p) && a.is_int_like() => Ok(crate::model::S_NONNEG),
+                [p, a, e] if is_str(p) && a.is_int_like() && e.is_int_like() => Ok(crate::model::S_NONNEG),
+                _ => bad(self, "a str and optional bounds"),
             },
             "replace" => match args {
                 [o, n] if is_str(o) && is_str(n) => Ok(crate::model::S_STR),

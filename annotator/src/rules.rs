@@ -63,6 +63,19 @@ pub fn annotation_of_constant_with(
     })
 }
 
+/// `hasattr(obj, name)` of a prebuilt object, decided at translation time
+/// (RPython only has it for prebuilt objects and constant names).
+pub fn static_hasattr(heap: &Heap, obj: &Value, name: &str) -> bool {
+    let Value::Obj(o) = obj else { return false };
+    match heap.get(*o) {
+        Object::Instance(i) => i.attrs.get_str(name).is_some() || heap.lookup_class_attr(i.class, name).is_some(),
+        Object::Class(_) => heap.lookup_class_attr(*o, name).is_some(),
+        Object::Module(m) => m.globals.get_str(name).is_some(),
+        Object::Function(f) => f.attrs.get_str(name).is_some(),
+        _ => false,
+    }
+}
+
 /// `isinstance(x, classes)` when the annotation of `x` decides it: built-in
 /// types (`int`, `str`...) against what `x` is, and instances of a class
 /// that derives from one of the (user) classes. None when only the run time
@@ -781,8 +794,12 @@ impl Annotator<'_, '_> {
                 }
             }
             "int" => {
-                if args.len() == 2 {
-                    return Err(Diagnostic::error(span, "int() with a base is not supported yet"));
+                if let [text, base] = args {
+                    return if matches!(text, SomeValue::String { can_be_none: false } | SomeValue::Char) && base.is_int_like() {
+                        Ok(S_INT)
+                    } else {
+                        Err(Diagnostic::error(span, format!("int() with a base takes a str and an int, not {} and {}", self.describe(text), self.describe(base))))
+                    };
                 }
                 arity(1)?;
                 match &args[0] {

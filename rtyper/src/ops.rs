@@ -607,6 +607,12 @@ impl GraphRtyper<'_, '_> {
             Desc::Class(c) => self.instantiate(c, &shape, arg_ops),
             Desc::Builtin(_) => {
                 let name = self.rt.builtin_name(desc).unwrap_or_default();
+                if name == "hasattr" {
+                    let consts: Vec<Option<Value>> = arg_ops.iter().zip(&s_args).map(|(o, s)| annotator::constant_of(o, s)).collect();
+                    let [Some(obj), Some(Value::Str(attr))] = consts.as_slice() else { return Err(self.internal("hasattr() of non-constants")) };
+                    let has = annotator::static_hasattr(self.rt.heap, obj, &String::from_utf8_lossy(attr));
+                    return Ok(Some((Operand::Const(LlConst::Int(has as i64)), LlType::Bool)));
+                }
                 if let (Some(method), [SomeValue::Instance { class, .. }]) = (annotator::special::builtin_method(&name), s_args.as_slice()) {
                     let none = annotator::CallShape { positional: 0, keywords: Vec::new(), star_arg: false };
                     return self.call_method(op, *class, method, &none, &arg_ops[0], &[]);
@@ -969,9 +975,14 @@ impl GraphRtyper<'_, '_> {
                 let r = self.str_of(&a[0], arg, "str() of")?;
                 Ok(Some((r, STR)))
             }
-            ("int", [SomeValue::String { can_be_none: false }]) => {
-                let x = self.operand(&a[0], STR)?;
+            ("int", [s @ (SomeValue::String { can_be_none: false } | SomeValue::Char)]) => {
+                let x = self.as_str(&a[0], s)?;
                 signed(self.call_extern(rt_sym::STR_TO_INT, vec![x], LlType::Signed))
+            }
+            ("int", [s @ (SomeValue::String { can_be_none: false } | SomeValue::Char), base]) if base.is_int_like() => {
+                let x = self.as_str(&a[0], s)?;
+                let b = self.operand(&a[1], LlType::Signed)?;
+                signed(self.call_extern(rt_sym::STR_TO_INT_BASE, vec![x, b], LlType::Signed))
             }
             ("int", [x]) if x.is_int_like() => signed(self.operand(&a[0], LlType::Signed)?),
             ("bool", [x]) => Ok(Some((self.is_true(&a[0], x)?, LlType::Bool))),

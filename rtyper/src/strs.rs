@@ -54,7 +54,13 @@ impl GraphRtyper<'_, '_> {
                 let rev = int((name == "rsplit") as i64);
                 (self.call_extern(rt_sym::STR_SPLIT, vec![s, sep, n, rev], strs), strs)
             }
-            "splitlines" => (self.call_extern(rt_sym::STR_SPLITLINES, vec![s], strs), strs),
+            "splitlines" => {
+                let keep = match a.first() {
+                    Some(k) => self.operand(k, LlType::Signed)?,
+                    None => int(0),
+                };
+                (self.call_extern(rt_sym::STR_SPLITLINES, vec![s, keep], strs), strs)
+            }
             "strip" | "lstrip" | "rstrip" => {
                 let chars = self.opt_str_arg(a.first())?;
                 let which = match name {
@@ -84,7 +90,15 @@ impl GraphRtyper<'_, '_> {
             }
             "count" => {
                 let p = self.str_arg(&a[0])?;
-                (self.call_extern(rt_sym::STR_COUNT, vec![s, p], LlType::Signed), LlType::Signed)
+                let start = match a.get(1) {
+                    Some(x) => self.operand(x, LlType::Signed)?,
+                    None => int(0),
+                };
+                let end = match a.get(2) {
+                    Some(x) => self.operand(x, LlType::Signed)?,
+                    None => int(i64::MAX),
+                };
+                (self.call_extern(rt_sym::STR_COUNT, vec![s, p, start, end], LlType::Signed), LlType::Signed)
             }
             "replace" => {
                 let o = self.str_arg(&a[0])?;

@@ -57,6 +57,17 @@ pub fn format_int(i: i64, buf: &mut [u8; 20]) -> &[u8] {
 /// Err(()) on anything else, on a NUL byte, and (for now) when the value does
 /// not fit in i64, where Python would return a long.
 pub fn parse_int(s: &[u8]) -> Result<i64, ()> {
+    parse_int_base(s, 10)
+}
+
+/// `int(s, base)` with Python 2 rules: base 0 reads the prefix (`0x`,
+/// `0o`, `0b`, or a leading 0 for octal), bases 2, 8 and 16 accept their
+/// prefix; digits past 9 are letters in either case. Err for invalid text,
+/// a base outside 0 and 2..=36, or a value outside i64.
+pub fn parse_int_base(s: &[u8], base: i64) -> Result<i64, ()> {
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(());
+    }
     let is_space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
     let start = s.iter().position(|c| !is_space(c)).unwrap_or(s.len());
     let end = s.iter().rposition(|c| !is_space(c)).map_or(start, |p| p + 1);
@@ -66,6 +77,17 @@ pub fn parse_int(s: &[u8]) -> Result<i64, ()> {
         let digits = after_sign.iter().position(|c| !is_space(c)).unwrap_or(after_sign.len());
         rest = &after_sign[digits..];
     }
+    let prefix = |r: &[u8], letter: u8| r.len() > 2 && r[0] == b'0' && r[1].to_ascii_lowercase() == letter;
+    let mut base = base;
+    for (b, letter) in [(16, b'x'), (8, b'o'), (2, b'b')] {
+        if (base == 0 || base == b) && prefix(rest, letter) {
+            base = b;
+            rest = &rest[2..];
+        }
+    }
+    if base == 0 {
+        base = if rest.len() > 1 && rest[0] == b'0' { 8 } else { 10 };
+    }
     if rest.is_empty() {
         return Err(());
     }
@@ -73,16 +95,34 @@ pub fn parse_int(s: &[u8]) -> Result<i64, ()> {
     // i64::MIN parses without overflow.
     let mut value: i64 = 0;
     for &c in rest {
-        if !c.is_ascii_digit() {
+        let digit = match c {
+            b'0'..=b'9' => (c - b'0') as i64,
+            b'a'..=b'z' => (c - b'a') as i64 + 10,
+            b'A'..=b'Z' => (c - b'A') as i64 + 10,
+            _ => return Err(()),
+        };
+        if digit >= base {
             return Err(());
         }
-        let digit = (c - b'0') as i64;
-        value = value.checked_mul(10).and_then(|v| v.checked_sub(digit)).ok_or(())?;
+        value = value.checked_mul(base).and_then(|v| v.checked_sub(digit)).ok_or(())?;
     }
     if negative {
         Ok(value)
     } else {
         value.checked_neg().ok_or(())
+    }
+}
+
+/// `rpy_str_to_int_base(s, base)`: `int(s, base)`; raises ValueError
+/// (returning 0) on invalid text, base or i64 overflow.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_str_to_int_base(s: *const u8, base: i64) -> i64 {
+    match parse_int_base(str_bytes(s), base) {
+        Ok(v) => v,
+        Err(()) => {
+            raise("ValueError");
+            0
+        }
     }
 }
 
@@ -239,6 +279,12 @@ mod tests {
             assert_eq!(rpy_str_eq(std::ptr::null(), std::ptr::null()), 1);
             assert_eq!(rpy_str_eq(a, std::ptr::null()), 0);
             assert_eq!(rpy_str_to_int(new_str(b" 17\n")), 17);
+            assert_eq!(parse_int_base(b"-0x1F", 16), Ok(-31));
+            assert_eq!(parse_int_base(b"0o17", 0), Ok(15));
+            assert_eq!(parse_int_base(b"017", 0), Ok(15));
+            assert_eq!(parse_int_base(b"zz", 36), Ok(1295));
+            assert_eq!(parse_int_base(b"19", 8), Err(()));
+            assert_eq!(parse_int_base(b"1", 37), Err(()));
         }
     }
 

@@ -54,10 +54,17 @@ pub unsafe extern "C" fn rpy_str_find(s: *const u8, sub: *const u8, start: i64, 
     r.map_or(-1, |i| (i + a) as i64)
 }
 
-/// `rpy_str_count(s, sub) -> i64`: non-overlapping occurrences.
+/// `rpy_str_count(s, sub, start, end) -> i64`: non-overlapping occurrences
+/// in `s[start:end]`.
 #[no_mangle]
-pub unsafe extern "C" fn rpy_str_count(s: *const u8, sub: *const u8) -> i64 {
-    let (hay, needle) = (bytes(s), bytes(sub));
+pub unsafe extern "C" fn rpy_str_count(s: *const u8, sub: *const u8, start: i64, end: i64) -> i64 {
+    let len = bytes(s).len() as i64;
+    // Python counts nothing, not even "", from a start past the end.
+    if (if start < 0 { start + len } else { start }) > len {
+        return 0;
+    }
+    let (a, b) = bounds(bytes(s).len(), start, end);
+    let (hay, needle) = (&bytes(s)[a..b], bytes(sub));
     if needle.is_empty() {
         return hay.len() as i64 + 1;
     }
@@ -185,19 +192,21 @@ pub unsafe extern "C" fn rpy_str_split(s: *const u8, sep: *const u8, maxsplit: i
     str_list(&parts)
 }
 
-/// `rpy_str_splitlines(s) -> LIST of STR` (line ends dropped).
+/// `rpy_str_splitlines(s, keepends) -> LIST of STR` (line ends kept when
+/// `keepends` is non-zero).
 #[no_mangle]
-pub unsafe extern "C" fn rpy_str_splitlines(s: *const u8) -> *mut u8 {
+pub unsafe extern "C" fn rpy_str_splitlines(s: *const u8, keepends: i64) -> *mut u8 {
     let b = bytes(s);
     let mut parts: Vec<&[u8]> = Vec::new();
     let mut a = 0;
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'\n' || b[i] == b'\r' {
-            parts.push(&b[a..i]);
+            let line_end = i;
             if b[i] == b'\r' && i + 1 < b.len() && b[i + 1] == b'\n' {
                 i += 1;
             }
+            parts.push(&b[a..if keepends != 0 { i + 1 } else { line_end }]);
             a = i + 1;
         }
         i += 1;
@@ -367,9 +376,9 @@ mod tests {
             assert_eq!(bytes(rpy_str_join(s(b"-"), l, 8)), b"x-y");
             assert_eq!(bytes(rpy_str_strip(s(b"  hi \n"), std::ptr::null(), 3)), b"hi");
             assert_eq!(rpy_str_find(s(b"hello"), s(b"l"), 0, i64::MAX, 1), 3);
-            assert_eq!(rpy_str_count(s(b"aaaa"), s(b"aa")), 2);
+            assert_eq!(rpy_str_count(s(b"aaaa"), s(b"aa"), 0, i64::MAX), 2);
             assert_eq!(bytes(rpy_str_replace(s(b"a.b.c"), s(b"."), s(b"--"))), b"a--b--c");
-            assert_eq!(list(rpy_str_splitlines(s(b"a\nb\r\nc"))).len(), 3);
+            assert_eq!(list(rpy_str_splitlines(s(b"a\nb\r\nc"), 0)).len(), 3);
         }
     }
 }

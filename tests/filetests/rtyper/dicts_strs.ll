@@ -31,49 +31,47 @@ prebuilt15: t12 = Array([Prebuilt(PrebuiltId(3)), Prebuilt(PrebuiltId(13)), Null
 ; func0 (entry)
 graph dicts_strs.entry_point(v3:*t8 argv) at line 3
 block0(v3:*t8):
-    v32:*t9 = direct_call(@rpy_dict_new)  # line 4
-    v33:Void = direct_call(@rpy_dict_setitem, v32, @prebuilt6, 1, 1)
-    v34:Void = direct_call(@rpy_dict_setitem, v32, @prebuilt7, 2, 1)  # line 5
-    v35:Signed = direct_call(@rpy_dict_get, v32, @prebuilt8, 0, 1)  # line 6
-    v36:Signed = getfield(v32, field0)
-    v37:Signed = int_add(v35, v36)
-    v38:*t10 = malloc(type10)             # line 7
-    v39:Void = setfield(v38, field0, v32)
-    goto block3(v3, v32, v37, v38)
+    v26:*t9 = direct_call(@rpy_dict_new)  # line 4
+    v27:Void = direct_call(@rpy_dict_setitem, v26, @prebuilt6, 1, 1)
+    v28:Void = direct_call(@rpy_dict_setitem, v26, @prebuilt7, 2, 1)  # line 5
+    v29:Signed = direct_call(@rpy_dict_get, v26, @prebuilt8, 0, 1)  # line 6
+    v30:Signed = getfield(v26, field0)
+    v31:Signed = int_add(v29, v30)
+    v32:*t10 = malloc(type10)             # line 7
+    v33:Void = setfield(v32, field0, v26)
+    goto block3(v3, v26, v31, v32)
 block3(v4:*t8, v5:*t9, v6:Signed, v7:*t10):
-    v40:*t0 = direct_call(@func1, v7)     # line 7
-    catch: ok -> block4(v4, v5, v6, v7, v40), @prebuilt5 -> [v41, v42] block5(v4, v5, v6)
+    v34:*t0 = direct_call(@func1, v7)     # line 7
+    catch: ok -> block4(v4, v5, v6, v7, v34), @prebuilt5 -> [v35, v36] block5(v4, v5, v6)
 block4(v8:*t8, v9:*t9, v10:Signed, v11:*t10, v12:*t0):
-    v43:Signed = direct_call(@rpy_dict_getitem, v9, v12, 1)  # line 8
-    v44:Signed = int_add(v10, v43)
-    goto block3(v8, v9, v44, v11)
+    v37:Signed = direct_call(@rpy_dict_getitem, v9, v12, 1)  # line 8
+    v38:Signed = int_add(v10, v37)
+    goto block3(v8, v9, v38, v11)
 block5(v13:*t8, v14:*t9, v15:Signed):
-    v45:*t0 = same_as(@prebuilt9)         # line 9
-    v46:*t8 = direct_call(@rpy_str_split, v45, null, -1, 0)
-    v47:*t0 = same_as(@prebuilt10)        # line 10
-    v48:*t0 = direct_call(@rpy_str_join, v47, v46, 8)
-    v49:*t11 = malloc(type11)
-    v50:Void = setfield(v49, field0, v48)
-    v51:Void = setfield(v49, field1, v15)
-    v52:*t0 = getfield(v49, field0)
-    v53:Signed = getfield(v49, field1)
-    v54:*t0 = direct_call(@rpy_str_concat, v52, @prebuilt11)
-    v55:*t0 = direct_call(@rpy_int_to_str, v53)
-    v56:*t0 = direct_call(@rpy_str_concat, v54, v55)
-    v57:Signed = direct_call(@rpy_str_find, v56, @prebuilt12, 0, 9223372036854775807, 0)  # line 11
-    v58:Bool = int_ge(v57, 0)
-    switch v58: 0 -> block7(v13, v14, v15, v46, v56, v58), 1 -> block6(v13, v14, v15, v46, v56)
-block7(v21:*t8, v22:*t9, v23:Signed, v24:*t8, v25:*t0, v26:Bool):
-    switch v26: 0 -> block1(0), 1 -> block8(v21, v22, v23, v24, v25)
+    v39:*t0 = same_as(@prebuilt9)         # line 9
+    v40:*t8 = direct_call(@rpy_str_split, v39, null, -1, 0)
+    v41:*t0 = same_as(@prebuilt10)        # line 10
+    v42:*t0 = direct_call(@rpy_str_join, v41, v40, 8)
+    v43:*t11 = malloc(type11)
+    v44:Void = setfield(v43, field0, v42)
+    v45:Void = setfield(v43, field1, v15)
+    v46:*t0 = getfield(v43, field0)
+    v47:Signed = getfield(v43, field1)
+    v48:*t0 = direct_call(@rpy_str_concat, v46, @prebuilt11)
+    v49:*t0 = direct_call(@rpy_int_to_str, v47)
+    v50:*t0 = direct_call(@rpy_str_concat, v48, v49)
+    v51:Signed = direct_call(@rpy_str_find, v50, @prebuilt12, 0, 9223372036854775807, 0)  # line 11
+    v52:Bool = int_ge(v51, 0)
+    switch v52: 0 -> block1(0), 1 -> block6(v13, v14, v15, v40, v50)
 block1(v0:Signed) (return):
-block8(v27:*t8, v28:*t9, v29:Signed, v30:*t8, v31:*t0):
-    v61:*t0 = direct_call(@rpy_str_case, v31, 1)  # line 12
-    v62:Signed = getarraysize(v61)
-    goto block1(v62)
 block6(v16:*t8, v17:*t9, v18:Signed, v19:*t8, v20:*t0):
-    v59:Signed = direct_call(@rpy_str_startswith, v20, @prebuilt12, 0)  # line 11
-    v60:Bool = int_is_true(v59)
-    goto block7(v16, v17, v18, v19, v20, v60)
+    v53:Signed = direct_call(@rpy_str_startswith, v20, @prebuilt12, 0)  # line 11
+    v54:Bool = int_is_true(v53)
+    switch v54: 0 -> block1(0), 1 -> block7(v16, v17, v18, v19, v20)
+block7(v21:*t8, v22:*t9, v23:Signed, v24:*t8, v25:*t0):
+    v55:*t0 = direct_call(@rpy_str_case, v25, 1)  # line 12
+    v56:Signed = getarraysize(v55)
+    goto block1(v56)
 block2(v1:Void, v2:Void) (except):
 
 ; func1
