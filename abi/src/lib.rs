@@ -295,3 +295,85 @@ pub const BUILTIN_EXCEPTIONS: &[&str] = &[
     "StopIteration",
     "NotImplementedError",
 ];
+
+/// Built-in functions of `os`, `os.path` and `time` that translate to one
+/// runtime call each: their Python name, runtime symbol, parameters and
+/// result. The annotator types calls from this table and the rtyper emits
+/// them, so adding one is a line here plus the runtime function.
+pub mod os_builtins {
+    /// How a parameter or result is passed: Int an i64, Str a `*STR`
+    /// (StrOrNone may be null), Bool a byte, Float an f64, StrList a
+    /// `*PTR_LIST` of STR, Void nothing.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Kind {
+        Int,
+        Str,
+        StrOrNone,
+        Bool,
+        Float,
+        StrList,
+        Void,
+    }
+
+    pub struct OsBuiltin {
+        pub name: &'static str,
+        pub symbol: &'static str,
+        pub params: &'static [Kind],
+        /// Values of the last `defaults.len()` Int parameters when omitted
+        /// (an omitted trailing StrOrNone parameter is None).
+        pub defaults: &'static [i64],
+        pub result: Kind,
+    }
+
+    use Kind::*;
+
+    macro_rules! os_builtins {
+        ($( $name:literal => $symbol:literal ( $($p:ident),* ) $([defaults $($d:expr),*])? -> $r:ident; )*) => {
+            pub const OS_BUILTINS: &[OsBuiltin] = &[
+                $( OsBuiltin { name: $name, symbol: $symbol, params: &[$($p),*], defaults: &[$($($d),*)?], result: $r }, )*
+            ];
+        };
+    }
+
+    // Each raises OSError when the system call fails.
+    os_builtins! {
+        "os.open" => "rpy_os_open"(Str, Int, Int) [defaults 0o777] -> Int;
+        "os.read" => "rpy_os_read"(Int, Int) -> Str;
+        "os.close" => "rpy_os_close"(Int) -> Void;
+        "os.lseek" => "rpy_os_lseek"(Int, Int, Int) -> Int;
+        "os.getpid" => "rpy_os_getpid"() -> Int;
+        "os.getcwd" => "rpy_os_getcwd"() -> Str;
+        "os.chdir" => "rpy_os_chdir"(Str) -> Void;
+        "os.mkdir" => "rpy_os_mkdir"(Str, Int) [defaults 0o777] -> Void;
+        "os.rmdir" => "rpy_os_rmdir"(Str) -> Void;
+        "os.unlink" => "rpy_os_unlink"(Str) -> Void;
+        "os.remove" => "rpy_os_unlink"(Str) -> Void;
+        "os.rename" => "rpy_os_rename"(Str, Str) -> Void;
+        "os.listdir" => "rpy_os_listdir"(Str) -> StrList;
+        "os.isatty" => "rpy_os_isatty"(Int) -> Bool;
+        "os.dup" => "rpy_os_dup"(Int) -> Int;
+        "os.ftruncate" => "rpy_os_ftruncate"(Int, Int) -> Void;
+        "os.fsync" => "rpy_os_fsync"(Int) -> Void;
+        "os.system" => "rpy_os_system"(Str) -> Int;
+        "os.getenv" => "rpy_os_getenv"(Str, StrOrNone) -> StrOrNone;
+        "os.path.exists" => "rpy_os_path_exists"(Str) -> Bool;
+        "os.path.isdir" => "rpy_os_path_isdir"(Str) -> Bool;
+        "os.path.isfile" => "rpy_os_path_isfile"(Str) -> Bool;
+        "os.path.getsize" => "rpy_os_path_getsize"(Str) -> Int;
+        "os.path.join" => "rpy_os_path_join"(Str, Str) -> Str;
+        "time.time" => "rpy_time_time"() -> Float;
+        "time.clock" => "rpy_time_clock"() -> Float;
+    }
+
+    pub fn os_builtin(name: &str) -> Option<&'static OsBuiltin> {
+        OS_BUILTINS.iter().find(|b| b.name == name)
+    }
+
+    impl OsBuiltin {
+        /// How many arguments a call may give.
+        pub fn arity(&self) -> std::ops::RangeInclusive<usize> {
+            let optional = self.params.iter().rev().take_while(|k| **k == StrOrNone).count().max(self.defaults.len());
+            self.params.len() - optional..=self.params.len()
+        }
+    }
+}

@@ -732,6 +732,50 @@ impl Annotator<'_, '_> {
         }))
     }
 
+    /// A call of a function of `abi::os_builtins` (one runtime call).
+    fn call_os_builtin(&mut self, b: &abi::os_builtins::OsBuiltin, args: &[SomeValue], span: Span) -> Result<SomeValue, Diagnostic> {
+        use abi::os_builtins::Kind;
+        if !b.arity().contains(&args.len()) {
+            let (lo, hi) = (b.arity().start().to_owned(), b.arity().end().to_owned());
+            let count = if lo == hi { format!("{}", lo) } else { format!("{} to {}", lo, hi) };
+            return Err(Diagnostic::error(span, format!("{}() takes {} arguments ({} given)", b.name, count, args.len())));
+        }
+        for (i, (a, k)) in args.iter().zip(b.params).enumerate() {
+            let ok = match k {
+                Kind::Int => a.is_int_like(),
+                Kind::Str => matches!(a, SomeValue::String { can_be_none: false } | SomeValue::Char),
+                Kind::StrOrNone => matches!(a, SomeValue::String { .. } | SomeValue::Char | SomeValue::None),
+                Kind::Float => a.is_int_like() || *a == SomeValue::Float,
+                Kind::Bool | Kind::StrList | Kind::Void => false,
+            };
+            if !ok {
+                let want = match k {
+                    Kind::Int => "an int",
+                    Kind::Str => "a str",
+                    Kind::StrOrNone => "a str or None",
+                    _ => "a float",
+                };
+                return Err(Diagnostic::error(
+                    span,
+                    format!("argument {} of {}() must be {}, not {}", i + 1, b.name, want, self.describe(a)),
+                ));
+            }
+        }
+        Ok(match b.result {
+            Kind::Int => S_INT,
+            Kind::Str => S_STR,
+            Kind::StrOrNone => SomeValue::String { can_be_none: true },
+            Kind::Bool => SomeValue::Bool,
+            Kind::Float => SomeValue::Float,
+            Kind::Void => SomeValue::None,
+            Kind::StrList => {
+                let listdef = self.site_listdef(5);
+                self.generalize_list_item(listdef, S_STR, span)?;
+                SomeValue::List { listdef, can_be_none: false }
+            }
+        })
+    }
+
     /// The classes of the second argument of `isinstance`: a constant class
     /// or tuple of classes.
     pub fn isinstance_classes(&self, s: &SomeValue, span: Span) -> Result<Vec<hostobj::ObjId>, Diagnostic> {
@@ -756,6 +800,9 @@ impl Annotator<'_, '_> {
 
     /// A call of the built-in function `name` (`len`, `os.write`...).
     pub fn call_builtin(&mut self, name: &str, args: &[SomeValue], span: Span) -> Result<SomeValue, Diagnostic> {
+        if let Some(b) = abi::os_builtins::os_builtin(name) {
+            return self.call_os_builtin(b, args, span);
+        }
         let arity = |n: usize| -> Result<(), Diagnostic> {
             if args.len() == n {
                 Ok(())

@@ -692,6 +692,36 @@ impl GraphRtyper<'_, '_> {
         Ok((callee_g, args))
     }
 
+    /// A call of a function of `abi::os_builtins`: its runtime function,
+    /// with omitted trailing arguments filled in.
+    fn call_os_builtin(&mut self, b: &abi::os_builtins::OsBuiltin, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
+        use abi::os_builtins::Kind;
+        let mut args = Vec::new();
+        let first_default = b.params.len() - b.defaults.len();
+        for (i, k) in b.params.iter().enumerate() {
+            args.push(match (k, a.get(i)) {
+                (Kind::Int, Some(x)) => self.operand(x, LlType::Signed)?,
+                (Kind::Str, Some(x)) => self.as_str(x, &s[i])?,
+                (Kind::StrOrNone, Some(x)) if s[i] == SomeValue::Char => self.as_str(x, &s[i])?,
+                (Kind::StrOrNone, Some(x)) => self.operand(x, STR)?,
+                (Kind::Float, Some(x)) => self.operand(x, LlType::Float)?,
+                (Kind::Int, None) if i >= first_default => Operand::Const(LlConst::Int(b.defaults[i - first_default])),
+                (Kind::StrOrNone, None) => Operand::Const(LlConst::Null),
+                _ => return Err(self.internal(&format!("bad call of {}()", b.name))),
+            });
+        }
+        let ty = match b.result {
+            Kind::Int => LlType::Signed,
+            Kind::Str | Kind::StrOrNone => STR,
+            Kind::Bool => LlType::Bool,
+            Kind::Float => LlType::Float,
+            Kind::Void => LlType::Void,
+            Kind::StrList => LlType::Ptr(self.rt.list_type(STR).0),
+        };
+        let r = self.call_extern(b.symbol, args, ty);
+        Ok(if ty == LlType::Void { None } else { Some((r, ty)) })
+    }
+
     /// An operation that calls a method of its instance operand
     /// (`annotator::special`).
     fn special_call(
@@ -953,6 +983,9 @@ impl GraphRtyper<'_, '_> {
     }
 
     fn call_builtin(&mut self, name: &str, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
+        if let Some(b) = abi::os_builtins::os_builtin(name) {
+            return self.call_os_builtin(b, a, s);
+        }
         let bad = |me: &Self| {
             let args: Vec<String> = s.iter().map(|x| me.describe(x)).collect();
             Err(me.unsupported(format!("{}() of {}", name, args.join(", "))))

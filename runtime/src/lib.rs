@@ -22,6 +22,7 @@ mod exc;
 mod io;
 mod libc;
 mod lists;
+mod os;
 mod start;
 mod strings;
 mod strmeth;

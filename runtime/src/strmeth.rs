@@ -11,7 +11,7 @@ unsafe fn bytes<'a>(s: *const u8) -> &'a [u8] {
 }
 
 /// A list of new STRs.
-fn str_list(parts: &[&[u8]]) -> *mut u8 {
+pub(crate) fn str_list(parts: &[&[u8]]) -> *mut u8 {
     let l = rpy_list_new(abi::TID_PTR_LIST as i64, abi::TID_PTR_ARRAY as i64, parts.len() as i64, 8);
     unsafe {
         let items = *(l.add(lst::ITEMS) as *mut *mut u8);
