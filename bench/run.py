@@ -2,7 +2,9 @@
 """Benchmarks, each a ratio against a reference measured in the same run.
 
 - translation speed: seconds to translate programs/translate_speed.py (~300
-  lines) at --opt=2, against the 1 s budget;
+  lines) at --opt=2, against the 1 s budget, and a generated program of
+  5,000+ lines (gen_large_program.py; its output checked against CPython)
+  against the 3 s budget;
 - fib(30), richards and the pystone-like benchmark: the translated program at
   --opt=0 and --opt=2 against CPython 2.7 running the same program
   untranslated (tools/run_untranslated.py), outputs compared.
@@ -57,6 +59,15 @@ def main():
         lines = sum(1 for _ in open(speed_src))
         t = translate(speed_src, 2, os.path.join(work, "speed-c"))
         print("translate %d-line program at --opt=2: %.3f s  (budget 1 s: %.1fx under)" % (lines, t, 1.0 / t))
+        large_src = os.path.join(work, "large.py")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_large_program.py"), large_src, "92"], check=True)
+        lines = sum(1 for _ in open(large_src))
+        large_exe = os.path.join(work, "large-c")
+        t = translate(large_src, 2, large_exe)
+        runner = os.path.join(ROOT, "tools", "run_untranslated.py")
+        _, expected = best_time([python2(), runner, large_src])
+        best_time([large_exe], expect=expected)
+        print("translate %d-line program at --opt=2: %.3f s  (budget 3 s: %.1fx under)" % (lines, t, 3.0 / t))
 
         tests = os.path.join(ROOT, "tests", "programs")
         for name, source, args in [

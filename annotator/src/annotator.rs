@@ -45,7 +45,7 @@ pub(crate) struct Annotator<'h, 'b> {
     pub classdefs: BTreeMap<ObjId, crate::model::ClassDef>,
     /// Blocks that looked up methods or attributes, re-flowed when a new
     /// classdef appears.
-    pub class_readers: BTreeSet<BlockKey>,
+    pub class_readers: HashMap<ObjId, BTreeSet<BlockKey>>,
     /// Prebuilt instances already merged into their classdefs.
     pub prebuilt_seen: HashSet<ObjId>,
     /// The operation being annotated (graph, block, index).
@@ -91,7 +91,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
             file_names,
             entry: None,
             classdefs: BTreeMap::new(),
-            class_readers: BTreeSet::new(),
+            class_readers: HashMap::new(),
             prebuilt_seen: HashSet::new(),
             call_graphs: Vec::new(),
             prebuilt_lists: HashMap::new(),

@@ -752,7 +752,7 @@ impl Annotator<'_, '_> {
         a: &ArgValues,
         span: Span,
     ) -> Result<SomeValue, Diagnostic> {
-        self.class_readers.insert((g.0, b.0));
+        self.class_readers.entry(class).or_default().insert((g.0, b.0));
         // The union of what the implementations return so far: one that
         // never returns (a base raising NotImplementedError) adds nothing,
         // and this block is re-flowed when a result generalizes.

@@ -15,8 +15,8 @@
 //! override it); the rtyper stores it when allocating.
 //!
 //! Creating a classdef re-flows every block that looked up a method or
-//! attribute (`class_readers`): a new subclass may add an implementation
-//! of a method called through its base.
+//! attribute on one of its bases (`class_readers`): a new subclass may
+//! add an implementation of a method called through its base.
 
 use std::collections::BTreeSet;
 
@@ -101,7 +101,12 @@ impl Annotator<'_, '_> {
                 self.generalize_attr(owner, &name, s, span)?;
             }
         }
-        let readers = self.class_readers.clone();
+        // Only blocks that looked something up on a base of the new class
+        // can see a difference.
+        let mut readers = BTreeSet::new();
+        for c in self.ancestors(class) {
+            readers.extend(self.class_readers.get(&c).into_iter().flatten().copied());
+        }
         self.schedule_all(readers);
         Ok(class)
     }

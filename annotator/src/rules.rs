@@ -673,7 +673,7 @@ impl Annotator<'_, '_> {
             SomeValue::Instance { class, .. } => {
                 let class = *class;
                 let reader = (g.0, b.0);
-                self.class_readers.insert(reader);
+                self.class_readers.entry(class).or_default().insert(reader);
                 let is_field = self.ancestors(class).iter().any(|c| self.classdefs[c].attrs.contains_key(&name));
                 if is_field {
                     return self.read_attr(class, &name, reader, span);
