@@ -46,6 +46,9 @@ pub(crate) struct Annotator<'h, 'b> {
     /// Blocks that looked up methods or attributes, re-flowed when a new
     /// classdef appears.
     pub class_readers: HashMap<ObjId, BTreeSet<BlockKey>>,
+    /// The first call that reached each graph (caller, call span): the
+    /// call chain noted under errors.
+    pub first_caller: HashMap<GraphId, (GraphId, Span)>,
     /// Prebuilt instances already merged into their classdefs.
     pub prebuilt_seen: HashSet<ObjId>,
     /// The operation being annotated (graph, block, index).
@@ -92,6 +95,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
             entry: None,
             classdefs: BTreeMap::new(),
             class_readers: HashMap::new(),
+            first_caller: HashMap::new(),
             prebuilt_seen: HashSet::new(),
             call_graphs: Vec::new(),
             prebuilt_lists: HashMap::new(),
@@ -127,7 +131,9 @@ impl<'h, 'b> Annotator<'h, 'b> {
 
         while let Some(key) = self.worklist.pop_front() {
             self.queued.remove(&key);
-            self.flow_block(GraphId(key.0), BlockId(key.1))?;
+            if let Err(d) = self.flow_block(GraphId(key.0), BlockId(key.1)) {
+                return Err(self.with_call_chain(d, GraphId(key.0)));
+            }
         }
 
         // A call that never returns is fine when its callee raises: it
@@ -222,6 +228,21 @@ impl<'h, 'b> Annotator<'h, 'b> {
             prebuilt_dict_values: self.prebuilt_dict_values,
             call_targets: self.call_targets,
         })
+    }
+
+    /// Notes how the entry point reached graph `g` (where `d` arose): each
+    /// function's first caller, innermost first.
+    fn with_call_chain(&self, mut d: Diagnostic, mut g: GraphId) -> Diagnostic {
+        let name = |g: GraphId| self.heap.function(self.graphs[g.0 as usize].func).map_or("?".to_string(), |f| f.name.clone());
+        let mut seen = HashSet::new();
+        while let Some(&(caller, span)) = self.first_caller.get(&g) {
+            if !seen.insert(g) || seen.len() > 8 {
+                break;
+            }
+            d = d.with_note(Some(span), format!("{}() is called from {}() here", name(g), name(caller)));
+            g = caller;
+        }
+        d
     }
 
     pub fn graph(&self, g: GraphId) -> &AnnotatedGraph {

@@ -391,6 +391,9 @@ impl Annotator<'_, '_> {
                 let callee = self.graph_for(f, &key, span)?;
                 self.call_graphs.push(callee);
                 self.call_targets.insert((g, a.result, f), (callee, binding.clone()));
+                if callee != g {
+                    self.first_caller.entry(callee).or_insert((g, span));
+                }
                 let start = self.graph(callee).graph.startblock;
                 let inputs = self.graph(callee).graph.block(start).inputargs.clone();
                 let mut changed = false;
