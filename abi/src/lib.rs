@@ -261,6 +261,8 @@ pub mod runtime {
     /// `fn(u64, u64) -> u64`: `//` and `%` on r_uint; raise ZeroDivisionError.
     pub const UINT_FLOORDIV: &str = "rpy_uint_floordiv";
     pub const UINT_MOD: &str = "rpy_uint_mod";
+    /// `fn(*STR)`: text of a `print()` call, written as is (clears the soft space).
+    pub const PRINT_TEXT: &str = "rpy_print_text";
     /// `fn(*STR, i64) -> i64`: `int(s, base)`; raises ValueError on bad input.
     pub const STR_TO_INT_BASE: &str = "rpy_str_to_int_base";
     /// `fn(*INSTANCE) -> *STR`: `str()` of an instance, `<Name object at 0x...>`.

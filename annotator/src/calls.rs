@@ -416,6 +416,21 @@ impl Annotator<'_, '_> {
             Desc::Builtin(o) => {
                 let Object::Builtin(name) = self.heap.get(o) else { unreachable!("Desc::Builtin of a non-builtin") };
                 let name = name.clone();
+                if name == "print" && a.star.is_none() {
+                    // print(x, ..., sep=" ", end="\n"): each item as str() takes it.
+                    for (i, s) in a.args.iter().enumerate() {
+                        match a.shape.keywords.get(i.wrapping_sub(a.shape.positional)) {
+                            None => {
+                                self.call_builtin("str", std::slice::from_ref(s), span)?;
+                            }
+                            Some(k) if (k == "sep" || k == "end") && matches!(s, SomeValue::String { can_be_none: false } | SomeValue::Char) => {}
+                            Some(k) => {
+                                return Err(Diagnostic::error(span, format!("print() takes sep= and end= strs, not {}={}", k, self.describe(s))))
+                            }
+                        }
+                    }
+                    return Ok(SomeValue::None);
+                }
                 if !a.shape.keywords.is_empty() || a.star.is_some() {
                     return Err(Diagnostic::error(span, format!("keyword or * arguments to {}() are not supported yet", name)));
                 }

@@ -607,6 +607,9 @@ impl GraphRtyper<'_, '_> {
             Desc::Class(c) => self.instantiate(c, &shape, arg_ops),
             Desc::Builtin(_) => {
                 let name = self.rt.builtin_name(desc).unwrap_or_default();
+                if name == "print" {
+                    return self.print_call(&shape, arg_ops, &s_args);
+                }
                 if name == "hasattr" {
                     let consts: Vec<Option<Value>> = arg_ops.iter().zip(&s_args).map(|(o, s)| annotator::constant_of(o, s)).collect();
                     let [Some(obj), Some(Value::Str(attr))] = consts.as_slice() else { return Err(self.internal("hasattr() of non-constants")) };
@@ -690,6 +693,28 @@ impl GraphRtyper<'_, '_> {
             }
         }
         Ok((callee_g, args))
+    }
+
+    /// `print(x, ..., sep=" ", end="\n")`: the items' str() with `sep`
+    /// between them and `end` after, as plain text.
+    fn print_call(&mut self, shape: &annotator::CallShape, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
+        let keyword = |me: &mut Self, name: &str, default: &[u8]| -> Result<LlOperand, Diagnostic> {
+            match shape.keywords.iter().position(|k| k == name) {
+                Some(k) => me.as_str(&a[shape.positional + k], &s[shape.positional + k]),
+                None => Ok(Operand::Const(LlConst::Prebuilt(me.rt.prebuilt_str(default)))),
+            }
+        };
+        let sep = keyword(self, "sep", b" ")?;
+        let end = keyword(self, "end", b"\n")?;
+        for i in 0..shape.positional {
+            if i > 0 {
+                self.call_extern(rt_sym::PRINT_TEXT, vec![sep.clone()], LlType::Void);
+            }
+            let x = self.str_of(&a[i], &s[i], "printing")?;
+            self.call_extern(rt_sym::PRINT_TEXT, vec![x], LlType::Void);
+        }
+        self.call_extern(rt_sym::PRINT_TEXT, vec![end], LlType::Void);
+        Ok(None)
     }
 
     /// A call of a function of `abi::os_builtins`: its runtime function,

@@ -124,6 +124,15 @@ pub unsafe extern "C" fn rpy_print_item(s: *const u8) {
     buf.softspace = softspace;
 }
 
+/// `rpy_print_text(s)`: text of a `print()` call, written as it is; like
+/// CPython's file.write it clears the print statement's owed space.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_print_text(s: *const u8) {
+    let buf = print_buf();
+    buf.put(str_bytes(s));
+    buf.softspace = false;
+}
+
 /// `rpy_print_newline()`: ends a print statement with a newline. Never raises.
 #[no_mangle]
 pub extern "C" fn rpy_print_newline() {
