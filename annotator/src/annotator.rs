@@ -351,15 +351,15 @@ impl<'h, 'b> Annotator<'h, 'b> {
                 let container = Box::new(self.union(c1, c2)?);
                 Some(SomeValue::Iterator { container, reversed: *r1, enumerate: *e1 })
             }
-            (SomeValue::ClassRef { class: a }, SomeValue::ClassRef { class: b }) => {
-                Some(SomeValue::ClassRef { class: self.common_base(*a, *b)? })
+            (SomeValue::ClassRef { class: a, can_be_none: n1 }, SomeValue::ClassRef { class: b, can_be_none: n2 }) => {
+                Some(SomeValue::ClassRef { class: self.common_base(*a, *b)?, can_be_none: *n1 || *n2 })
             }
             // A constant class (`raise E` in one place) meets a class reference.
-            (SomeValue::ClassRef { class: a }, SomeValue::Pbc(p)) | (SomeValue::Pbc(p), SomeValue::ClassRef { class: a })
+            (SomeValue::ClassRef { class: a, can_be_none: n }, SomeValue::Pbc(p)) | (SomeValue::Pbc(p), SomeValue::ClassRef { class: a, can_be_none: n })
                 if matches!(p.single(), Some(crate::Desc::Class(c)) if self.classdefs.contains_key(&c)) =>
             {
                 let Some(crate::Desc::Class(c)) = p.single() else { return None };
-                Some(SomeValue::ClassRef { class: self.common_base(*a, c)? })
+                Some(SomeValue::ClassRef { class: self.common_base(*a, c)?, can_be_none: *n || p.can_be_none })
             }
             (
                 SomeValue::Dict { keys: k1, values: v1, can_be_none: n1 },
@@ -558,7 +558,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
         if let (Some((t, v)), Some(Value::Obj(class))) = (link.exc_vars, &link.exitcase) {
             let span = block.operations.last().map(|op| op.span).unwrap_or(self.graph(g).graph.span);
             self.catch_class(*class, span)?;
-            self.merge_into(g, t, SomeValue::ClassRef { class: *class }, span, Place::Result)?;
+            self.merge_into(g, t, SomeValue::ClassRef { class: *class, can_be_none: false }, span, Place::Result)?;
             self.merge_into(g, v, SomeValue::Instance { class: *class, can_be_none: false }, span, Place::Result)?;
         }
         self.follow_link(g, b, link)
@@ -679,7 +679,7 @@ impl Annotator<'_, '_> {
             SomeValue::Pbc(p) => match p.single() {
                 Some(crate::Desc::Class(c)) => {
                     self.classdef(c, span)?;
-                    Ok(SomeValue::ClassRef { class: c })
+                    Ok(SomeValue::ClassRef { class: c, can_be_none: false })
                 }
                 _ => Err(Diagnostic::error(span, format!("raising {} is not RPython", self.describe(&s)))),
             },

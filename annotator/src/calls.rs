@@ -253,7 +253,7 @@ fn type_key(heap: &Heap, s: &SomeValue) -> String {
         SomeValue::List { .. } => "list".into(),
         SomeValue::Dict { .. } => "dict".into(),
         SomeValue::None => "None".into(),
-        SomeValue::Instance { class, .. } | SomeValue::ClassRef { class } => {
+        SomeValue::Instance { class, .. } | SomeValue::ClassRef { class, .. } => {
             format!("{}#{}", heap.class(*class).map(|c| c.name.as_str()).unwrap_or("?"), class.0)
         }
         SomeValue::Pbc(p) => format!("{:?}", p.descs),

@@ -133,7 +133,7 @@ pub enum SomeValue {
     Iterator { container: Box<SomeValue>, reversed: bool, enumerate: bool },
     /// A class object known to be `class` or one of its subclasses (what
     /// `type(x)` gives, and the type half of a caught exception).
-    ClassRef { class: ObjId },
+    ClassRef { class: ObjId, can_be_none: bool },
     /// The constant None.
     None,
 }
@@ -181,6 +181,7 @@ impl SomeValue {
             | SomeValue::Instance { can_be_none, .. }
             | SomeValue::Dict { can_be_none, .. } => *can_be_none,
             SomeValue::Pbc(p) => p.can_be_none,
+            SomeValue::ClassRef { can_be_none, .. } => *can_be_none,
             SomeValue::None => true,
             _ => false,
         }
@@ -196,6 +197,7 @@ impl SomeValue {
             | SomeValue::Instance { can_be_none, .. }
             | SomeValue::Dict { can_be_none, .. } => *can_be_none = false,
             SomeValue::Pbc(p) => p.can_be_none = false,
+            SomeValue::ClassRef { can_be_none, .. } => *can_be_none = false,
             _ => {}
         }
         s
@@ -228,7 +230,9 @@ impl SomeValue {
                 or_none(&format!("an instance of {}", class_name(heap, *class)), *can_be_none)
             }
             SomeValue::Method { class, name } => format!("the method {}.{}", class_name(heap, *class), name),
-            SomeValue::ClassRef { class } => format!("the class {} or a subclass", class_name(heap, *class)),
+            SomeValue::ClassRef { class, can_be_none } => {
+                or_none(&format!("the class {} or a subclass", class_name(heap, *class)), *can_be_none)
+            }
             SomeValue::Range { .. } => "a range".into(),
             SomeValue::Dict { keys, values, can_be_none } => {
                 let k = listdefs[find_listdef(listdefs, *keys).0 as usize].item.describe(heap, listdefs);
@@ -286,7 +290,7 @@ impl SomeValue {
                 format!("SomeInstance({}{})", class_name(heap, *class), none)
             }
             SomeValue::Method { class, name } => format!("SomeMethod({}.{})", class_name(heap, *class), name),
-            SomeValue::ClassRef { class } => format!("SomeType({})", class_name(heap, *class)),
+            SomeValue::ClassRef { class, .. } => format!("SomeType({})", class_name(heap, *class)),
             SomeValue::Range { nonneg } => flags("SomeRange", &[("nonneg", *nonneg)]),
             SomeValue::Dict { keys, values, can_be_none } => {
                 let k = listdefs[find_listdef(listdefs, *keys).0 as usize].item.dump(heap, listdefs);
@@ -366,6 +370,7 @@ pub fn union_simple(a: &SomeValue, b: &SomeValue) -> Option<SomeValue> {
         }
         (Instance { class, .. }, None) | (None, Instance { class, .. }) => Instance { class: *class, can_be_none: true },
         (Pbc(p), None) | (None, Pbc(p)) => Pbc(SomePbc { descs: p.descs.clone(), can_be_none: true }),
+        (ClassRef { class, .. }, None) | (None, ClassRef { class, .. }) => ClassRef { class: *class, can_be_none: true },
         (Pbc(p1), Pbc(p2)) => Pbc(SomePbc {
             descs: p1.descs.union(&p2.descs).copied().collect(),
             can_be_none: p1.can_be_none || p2.can_be_none,

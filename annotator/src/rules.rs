@@ -380,7 +380,7 @@ impl Annotator<'_, '_> {
                 }
             }
             HlOp::Type => match &args[0] {
-                SomeValue::Instance { class, .. } => Ok(SomeValue::ClassRef { class: *class }),
+                SomeValue::Instance { class, .. } => Ok(SomeValue::ClassRef { class: *class, can_be_none: false }),
                 other => unsupported(format!("type() of {} is not supported yet", self.describe(other))),
             },
             HlOp::GetItem => self.annotate_getitem(g, b, &op.args[1], &args[0], &args[1], span),
@@ -862,7 +862,7 @@ impl Annotator<'_, '_> {
             "type" => {
                 arity(1)?;
                 match &args[0] {
-                    SomeValue::Instance { class, .. } => Ok(SomeValue::ClassRef { class: *class }),
+                    SomeValue::Instance { class, .. } => Ok(SomeValue::ClassRef { class: *class, can_be_none: false }),
                     other => bad(other),
                 }
             }

@@ -20,7 +20,7 @@ use std::rc::Rc;
 use diag::{Diagnostic, Span};
 use flowmodel::{Block, BlockId, ExitSwitch, Link, Operand, Operation};
 use hostobj::{Function, Heap, Module, ObjId, Object, Value};
-use syntax::ast::{self, BinOp, CmpOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
+use syntax::ast::{self, BinOp, CmpOp, ExceptHandler, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
 use syntax::walk::{walk_expr, walk_stmts, Node};
 
 use crate::{CallShape, FlowGraph, FlowOperand, HlOp};
@@ -1043,7 +1043,10 @@ impl<'h> Builder<'h> {
             StmtKind::For { target, iter, body, orelse } => self.for_loop(target, iter, body, orelse, span),
             StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse, span),
             StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse, span),
-            StmtKind::With { .. } => Err(err(span, "the with statement is not supported yet")),
+            StmtKind::With { context, vars, body } => {
+                let translated = with_translation(context, vars.as_ref(), body, span);
+                self.stmts(&translated)
+            }
             StmtKind::Raise { type_, inst, tback } => {
                 self.raise_stmt(type_.as_ref(), inst.as_ref(), tback.is_some(), span)
             }
@@ -2321,6 +2324,69 @@ impl<'h> Builder<'h> {
 
 // ---- operator tables ----
 
+/// The hidden locals of the `with` statement at `span`: the manager, the
+/// "no exception" flag and the caught exception (not Python identifiers,
+/// so they never clash with the program's names).
+fn with_hidden_names(span: Span) -> [String; 3] {
+    let at = format!("@{}:{}", span.line, span.col);
+    [format!(".with_mgr{}", at), format!(".with_ok{}", at), format!(".with_exc{}", at)]
+}
+
+/// `with CONTEXT as VARS: BODY` as the statements PEP 343 gives for it:
+///
+/// ```text
+/// mgr = CONTEXT; ok = True
+/// try:
+///     try:
+///         VARS = mgr.__enter__()
+///         BODY
+///     except BaseException, exc:
+///         ok = False
+///         if not mgr.__exit__(type(exc), exc, None): raise
+/// finally:
+///     if ok: mgr.__exit__(None, None, None)
+/// ```
+fn with_translation(context: &Expr, vars: Option<&Expr>, body: &[Stmt], span: Span) -> Vec<Stmt> {
+    let [mgr, ok, exc] = with_hidden_names(span);
+    let e = |kind: ExprKind| Expr { span, kind };
+    let st = |kind: StmtKind| Stmt { span, kind };
+    let name = |n: &str| e(ExprKind::Name(n.to_string()));
+    let call = |f: Expr, args: Vec<Expr>| {
+        e(ExprKind::Call { func: Box::new(f), args, keywords: Vec::new(), starargs: None, kwargs: None })
+    };
+    let method = |m: &str| e(ExprKind::Attribute { value: Box::new(name(&mgr)), attr: m.to_string() });
+    let assign = |target: Expr, value: Expr| st(StmtKind::Assign { targets: vec![target], value });
+    let enter = call(method("__enter__"), Vec::new());
+    let mut inner = vec![match vars {
+        Some(v) => assign(v.clone(), enter),
+        None => st(StmtKind::Expr(enter)),
+    }];
+    inner.extend(body.iter().cloned());
+    let exit_with_exc = call(method("__exit__"), vec![call(name("type"), vec![name(&exc)]), name(&exc), name("None")]);
+    let handler = ExceptHandler {
+        span,
+        type_: Some(name("BaseException")),
+        name: Some(name(&exc)),
+        body: vec![
+            assign(name(&ok), name("False")),
+            st(StmtKind::If {
+                test: e(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(exit_with_exc) }),
+                body: vec![st(StmtKind::Raise { type_: None, inst: None, tback: None })],
+                orelse: Vec::new(),
+            }),
+        ],
+    };
+    let exit_clean = call(method("__exit__"), vec![name("None"), name("None"), name("None")]);
+    vec![
+        assign(name(&mgr), context.clone()),
+        assign(name(&ok), name("True")),
+        st(StmtKind::TryFinally {
+            body: vec![st(StmtKind::TryExcept { body: inner, handlers: vec![handler], orelse: Vec::new() })],
+            finalbody: vec![st(StmtKind::If { test: name(&ok), body: vec![st(StmtKind::Expr(exit_clean))], orelse: Vec::new() })],
+        }),
+    ]
+}
+
 /// Whether `f` is `rpython.rlib.rarithmetic.ovfcheck`.
 fn is_ovfcheck(heap: &Heap, f: ObjId) -> bool {
     match safe_get(heap, f) {
@@ -2431,7 +2497,12 @@ fn scan_locals(def: &ast::FunctionDef) -> (Vec<String>, HashSet<String>) {
         Node::Stmt(s) => match &s.kind {
             StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| target_names(t, &mut names)),
             StmtKind::AugAssign { target, .. } | StmtKind::For { target, .. } => target_names(target, &mut names),
-            StmtKind::With { vars: Some(v), .. } => target_names(v, &mut names),
+            StmtKind::With { vars, .. } => {
+                if let Some(v) = vars {
+                    target_names(v, &mut names);
+                }
+                names.extend(with_hidden_names(s.span));
+            }
             StmtKind::TryExcept { handlers, .. } => {
                 for h in handlers {
                     if let Some(t) = &h.name {

@@ -926,7 +926,7 @@ impl GraphRtyper<'_, '_> {
     /// `exception_match(etype, C)`: the class id of the vtable `etype` lies
     /// in C's subclass range.
     fn exception_match(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
-        let (SomeValue::ClassRef { class }, Some(Desc::Class(c))) = (&s[0], self.rt.single_desc(&s[1])) else {
+        let (SomeValue::ClassRef { class, .. }, Some(Desc::Class(c))) = (&s[0], self.rt.single_desc(&s[1])) else {
             return Err(self.unsupported(format!("matching {} against {}", self.describe(&s[0]), self.describe(&s[1]))));
         };
         if self.rt.is_base_exception(c) {

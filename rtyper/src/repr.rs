@@ -43,7 +43,7 @@ impl Rtyper<'_> {
             SomeValue::Instance { class, .. } | SomeValue::Method { class, .. } => {
                 LlType::Ptr(self.class_repr(*class, span)?.inst)
             }
-            SomeValue::ClassRef { class } => LlType::Ptr(self.class_repr(*class, span)?.vtable_type),
+            SomeValue::ClassRef { class, .. } => LlType::Ptr(self.class_repr(*class, span)?.vtable_type),
             SomeValue::Range { .. } => LlType::Ptr(self.range_type()),
             SomeValue::Dict { .. } => LlType::Ptr(self.dict_type()),
             SomeValue::BuiltinMethod { receiver, .. } => self.lltype_of(receiver, span)?,
