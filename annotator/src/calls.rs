@@ -353,6 +353,11 @@ impl Annotator<'_, '_> {
         if let SomeValue::Method { class, name } = &callee {
             return self.call_method(g, b, *class, name, &values, span);
         }
+        if let SomeValue::Instance { class, .. } = &callee {
+            if matches!(crate::classdef::class_member(self.heap, *class, "__call__"), crate::classdef::ClassMember::Method) {
+                return self.call_method(g, b, *class, "__call__", &values, span);
+            }
+        }
         let SomeValue::Pbc(pbc) = &callee else {
             return Err(Diagnostic::error(span, format!("{} is not callable", self.describe(&callee))));
         };

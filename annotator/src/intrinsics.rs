@@ -34,7 +34,9 @@ pub fn function_intrinsic(heap: &Heap, f: ObjId) -> Option<Intrinsic> {
     match (module.name.as_str(), func.name.as_str()) {
         ("rpython.rlib.jit", "promote" | "promote_string" | "hint") => Some(Intrinsic::FirstArg),
         ("rpython.rlib.jit", "we_are_jitted" | "isconstant" | "isvirtual") => Some(Intrinsic::ConstBool(false)),
-        ("rpython.rlib.jit", "set_param" | "set_user_param") => Some(Intrinsic::NoOp),
+        ("rpython.rlib.jit", "set_param" | "set_user_param" | "record_exact_class" | "record_exact_value" | "record_known_result") => {
+            Some(Intrinsic::NoOp)
+        }
         ("rpython.rlib.objectmodel", "we_are_translated") => Some(Intrinsic::ConstBool(true)),
         ("rpython.rlib.rarithmetic", "intmask" | "longlongmask") => Some(Intrinsic::ToSigned),
         ("rpython.rlib.rarithmetic", "widen") => Some(Intrinsic::Widen),

@@ -678,6 +678,9 @@ impl Annotator<'_, '_> {
                 if is_field {
                     return self.read_attr(class, &name, reader, span);
                 }
+                if name == "__class__" {
+                    return Ok(SomeValue::ClassRef { class, can_be_none: false });
+                }
                 match crate::classdef::class_member(self.heap, class, &name) {
                     crate::classdef::ClassMember::Method => Ok(SomeValue::Method { class, name }),
                     crate::classdef::ClassMember::Static(f) => Ok(SomeValue::pbc(Desc::Function(f))),

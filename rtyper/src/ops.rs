@@ -407,6 +407,10 @@ impl GraphRtyper<'_, '_> {
     /// `a is b`: pointer identity; constants (None, functions) compare now.
     fn is_(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
         let (t0, t1) = (self.operand_type(&a[0])?, self.operand_type(&a[1])?);
+        // `x is None` where x can never be None (the annotator decided the branch).
+        if (s[0] == SomeValue::None && !s[1].can_be_none()) || (s[1] == SomeValue::None && !s[0].can_be_none()) {
+            return Ok((Operand::Const(LlConst::Int(0)), LlType::Bool));
+        }
         let r = match (t0, t1) {
             (LlType::Void, LlType::Void) => {
                 let same = s[0] == s[1] && (s[0] == SomeValue::None || self.rt.single_desc(&s[0]).is_some());
@@ -476,6 +480,11 @@ impl GraphRtyper<'_, '_> {
         let want = self.rt.lltype_of(self.ag.binding(op.result), self.span)?;
         if want == LlType::Void {
             return Ok(None);
+        }
+        if let (SomeValue::Instance { .. }, Operand::Const(Value::Str(name))) = (&s[0], &op.args[1]) {
+            if &name[..] == b"__class__" {
+                return self.type_of(&op.args[0], &s[0]);
+            }
         }
         // An attribute of a module is a constant.
         if let (Some(Desc::Module(m)), Operand::Const(Value::Str(name))) = (self.rt.single_desc(&s[0]), &op.args[1]) {
@@ -547,6 +556,9 @@ impl GraphRtyper<'_, '_> {
         let s_callee = self.annotation(callee)?;
         if let SomeValue::Method { class, name } = &s_callee {
             return self.call_method(op, *class, name, &shape, callee, arg_ops);
+        }
+        if let SomeValue::Instance { class, .. } = &s_callee {
+            return self.call_method(op, *class, "__call__", &shape, callee, arg_ops);
         }
         if let SomeValue::BuiltinMethod { name, receiver } = &s_callee {
             if **receiver == SomeValue::None && annotator::intrinsics::JITDRIVER_HINTS.contains(&name.as_str()) {
