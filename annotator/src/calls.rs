@@ -726,11 +726,12 @@ impl Annotator<'_, '_> {
             }
             "keys" | "values" | "iterkeys" | "itervalues" => {
                 arity(&[0])?;
+                // The list shares the dict's listdef: its items have the
+                // representation of the keys (or values) they are copied from,
+                // and whatever the list later holds generalizes those too.
                 let from = if name.ends_with("keys") { keys } else { values };
-                let item = self.read_list_item(from, reader);
-                let listdef = self.site_listdef(3);
-                self.generalize_list_item(listdef, item, span)?;
-                Ok(SomeValue::List { listdef, can_be_none: false })
+                self.read_list_item(from, reader);
+                Ok(SomeValue::List { listdef: from, can_be_none: false })
             }
             "items" | "iteritems" => {
                 arity(&[0])?;

@@ -213,7 +213,7 @@ impl SomeValue {
             SomeValue::Bool => "a bool".into(),
             SomeValue::Float => "a float".into(),
             SomeValue::String { can_be_none } => or_none("a str", *can_be_none),
-            SomeValue::Char => "a str of length 1".into(),
+            SomeValue::Char => "a str".into(),
             SomeValue::Unicode { can_be_none } => or_none("a unicode", *can_be_none),
             SomeValue::Tuple(items) => format!("a tuple of length {}", items.len()),
             SomeValue::List { listdef, can_be_none } => {

@@ -30,6 +30,9 @@ pub fn annotation_of_constant_with(
         Value::Int(i) => SomeValue::Integer { nonneg: *i >= 0, unsigned: false },
         Value::Long(_) => return Err("long integers are not RPython".into()),
         Value::Float(_) => SomeValue::Float,
+        // As in RPython, a one-character constant is a char: variables that
+        // only ever hold characters stay unboxed bytes.
+        Value::Str(s) if s.len() == 1 => SomeValue::Char,
         Value::Str(_) => S_STR,
         Value::Unicode(_) => SomeValue::Unicode { can_be_none: false },
         Value::Obj(id) => match heap.get(*id) {

@@ -101,7 +101,8 @@ impl GraphRtyper<'_, '_> {
                 format!("{} is not supported yet", self.rt.ann.describe(self.rt.heap, s)),
             ));
         }
-        let kind = matches!(key_s, SomeValue::String { .. } | SomeValue::Char) as i64;
+        // Str keys compare by contents; chars (bytes) and the rest as words.
+        let kind = (k == LlType::Ptr(lltype::STR)) as i64;
         Ok((k, v, kind))
     }
 

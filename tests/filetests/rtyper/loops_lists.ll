@@ -14,7 +14,9 @@ type t12 ITER_RANGE (tid 25) = struct { next: Signed, stop: Signed, step: Signed
 type t13 ITER_LIST_Signed (tid 26) = struct { seq: *LIST_Signed, index: Signed }
 type t14 TUPLE_Signed_Signed (tid 27) = struct { item0: Signed, item1: Signed }
 type t15 ITER_STR (tid 28) = struct { seq: *STR, index: Signed }
-type t16 builtin_exceptions (tid 29) = array [Signed]
+type t16 ARRAY_Char (tid 29) = array [Char]
+type t17 LIST_Char (tid 30) = struct { length: Signed, items: *ARRAY_Char }
+type t18 builtin_exceptions (tid 31) = array [Signed]
 prebuilt0: t0 = "BaseException"
 prebuilt1: t1 = Struct { fields: [Int(0), Int(2), Prebuilt(PrebuiltId(0))], items: [] }
 prebuilt2: t0 = "Exception"
@@ -22,10 +24,9 @@ prebuilt3: t3 = Struct { fields: [Int(1), Int(2), Prebuilt(PrebuiltId(2))], item
 prebuilt4: t0 = "StopIteration"
 prebuilt5: t5 = Struct { fields: [Int(2), Int(2), Prebuilt(PrebuiltId(4))], items: [] }
 prebuilt6: t0 = "ab"
-prebuilt7: t0 = "a"
-prebuilt8: t4 = Struct { fields: [Prebuilt(PrebuiltId(3))], items: [] }
-prebuilt9: t6 = Struct { fields: [Prebuilt(PrebuiltId(5))], items: [] }
-prebuilt10: t16 = Array([Prebuilt(PrebuiltId(3)), Prebuilt(PrebuiltId(8)), Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Prebuilt(PrebuiltId(5)), Prebuilt(PrebuiltId(9)), Null, Null])
+prebuilt7: t4 = Struct { fields: [Prebuilt(PrebuiltId(3))], items: [] }
+prebuilt8: t6 = Struct { fields: [Prebuilt(PrebuiltId(5))], items: [] }
+prebuilt9: t18 = Array([Prebuilt(PrebuiltId(3)), Prebuilt(PrebuiltId(7)), Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Prebuilt(PrebuiltId(5)), Prebuilt(PrebuiltId(8)), Null, Null])
 
 ; func0 (entry)
 graph loops_lists.entry_point(v3:*t8 argv) at line 3
@@ -85,30 +86,28 @@ block9(v28:*t8, v29:*t10, v30:Signed, v31:Signed, v32:*t15):
     v91:Char = direct_call(@func4, v32)   # line 12
     catch: ok -> block10(v28, v29, v30, v31, v32, v91), @prebuilt5 -> [v92, v93] block12(v28, v29, v30, v31)
 block10(v33:*t8, v34:*t10, v35:Signed, v36:Signed, v37:*t15, v38:Char):
-    v94:*t8 = malloc(type8)               # line 13
-    v95:*t7 = malloc_varsize(type7, 1)
+    v94:*t17 = malloc(type17)             # line 13
+    v95:*t16 = malloc_varsize(type16, 1)
     v96:Void = setfield(v94, field0, 1)
     v97:Void = setfield(v94, field1, v95)
-    v98:Void = setarrayitem(v95, 0, @prebuilt7)
-    v99:Signed = cast_char_to_int(v38)
-    v100:*t0 = direct_call(@rpy_char_to_str, v99)
-    v101:Signed = direct_call(@func5, v94, v100, 0)
-    v102:Bool = int_ge(v101, 0)
-    switch v102: 0 -> block9(v33, v34, v35, v36, v37), 1 -> block11(v33, v34, v35, v36, v38, v37)
+    v98:Void = setarrayitem(v95, 0, 97)
+    v99:Signed = direct_call(@func5, v94, v38, 0)
+    v100:Bool = int_ge(v99, 0)
+    switch v100: 0 -> block9(v33, v34, v35, v36, v37), 1 -> block11(v33, v34, v35, v36, v38, v37)
 block11(v39:*t8, v40:*t10, v41:Signed, v42:Signed, v43:Char, v44:*t15):
-    v103:Signed = int_add(v42, 1)         # line 14
-    goto block9(v39, v40, v41, v103, v44)
+    v101:Signed = int_add(v42, 1)         # line 14
+    goto block9(v39, v40, v41, v101, v44)
 block12(v45:*t8, v46:*t10, v47:Signed, v48:Signed):
-    v104:*t14 = malloc(type14)            # line 15
-    v105:Void = setfield(v104, field0, v48)
-    v106:Void = setfield(v104, field1, v47)
-    v107:Signed = getfield(v104, field0)  # line 16
-    v108:Signed = getfield(v104, field1)
-    v109:Signed = int_add(v107, v108)     # line 17
-    v110:*t10 = direct_call(@rpy_list_slice, v46, 1, 3, 23, 22, 8)
-    v111:Signed = getfield(v110, field0)
-    v112:Signed = int_add(v109, v111)
-    goto block1(v112)
+    v102:*t14 = malloc(type14)            # line 15
+    v103:Void = setfield(v102, field0, v48)
+    v104:Void = setfield(v102, field1, v47)
+    v105:Signed = getfield(v102, field0)  # line 16
+    v106:Signed = getfield(v102, field1)
+    v107:Signed = int_add(v105, v106)     # line 17
+    v108:*t10 = direct_call(@rpy_list_slice, v46, 1, 3, 23, 22, 8)
+    v109:Signed = getfield(v108, field0)
+    v110:Signed = int_add(v107, v109)
+    goto block1(v110)
 block1(v0:Signed) (return):
 block2(v1:Void, v2:Void) (except):
 
@@ -193,28 +192,27 @@ block4(v9:*t15, v10:*t0, v11:Signed):
 block2(v1:Void, v2:Void) (except):
 
 ; func5
-graph ll_list_find__LIST_STR(v3:*t8 l, v4:*t0 x, v5:Bool count) at line 0
-block0(v3:*t8, v4:*t0, v5:Bool):
+graph ll_list_find__LIST_Char(v3:*t17 l, v4:Char x, v5:Bool count) at line 0
+block0(v3:*t17, v4:Char, v5:Bool):
     goto block3(v3, v4, v5, 0, 0)
-block3(v6:*t8, v7:*t0, v8:Bool, v9:Signed, v10:Signed):
+block3(v6:*t17, v7:Char, v8:Bool, v9:Signed, v10:Signed):
     v28:Signed = getfield(v6, field0)
     v29:Bool = int_lt(v9, v28)
     switch v29: 0 -> block7(v8, v10), 1 -> block4(v6, v7, v8, v9, v10)
 block7(v26:Bool, v27:Signed):
     switch v26: 0 -> block1(-1), 1 -> block1(v27)
 block1(v0:Signed) (return):
-block4(v11:*t8, v12:*t0, v13:Bool, v14:Signed, v15:Signed):
-    v30:*t7 = getfield(v11, field1)
-    v31:*t0 = getarrayitem(v30, v14)
-    v32:Signed = direct_call(@rpy_str_eq, v31, v12)
-    v33:Bool = int_ne(v32, 0)
-    switch v33: 0 -> block6(v11, v12, v13, v14, v15), 1 -> block5(v11, v12, v13, v14, v15)
-block6(v21:*t8, v22:*t0, v23:Bool, v24:Signed, v25:Signed):
-    v40:Signed = int_add(v24, 1)
-    goto block3(v21, v22, v23, v40, v25)
-block5(v16:*t8, v17:*t0, v18:Bool, v19:Signed, v20:Signed):
+block4(v11:*t17, v12:Char, v13:Bool, v14:Signed, v15:Signed):
+    v30:*t16 = getfield(v11, field1)
+    v31:Char = getarrayitem(v30, v14)
+    v32:Bool = int_eq(v31, v12)
+    switch v32: 0 -> block6(v11, v12, v13, v14, v15), 1 -> block5(v11, v12, v13, v14, v15)
+block6(v21:*t17, v22:Char, v23:Bool, v24:Signed, v25:Signed):
+    v39:Signed = int_add(v24, 1)
+    goto block3(v21, v22, v23, v39, v25)
+block5(v16:*t17, v17:Char, v18:Bool, v19:Signed, v20:Signed):
     switch v18: 0 -> block1(v19), 1 -> block8(v16, v17, v18, v19, v20)
-block8(v34:*t8, v35:*t0, v36:Bool, v37:Signed, v38:Signed):
-    v39:Signed = int_add(v38, 1)
-    goto block6(v34, v35, v36, v37, v39)
+block8(v33:*t17, v34:Char, v35:Bool, v36:Signed, v37:Signed):
+    v38:Signed = int_add(v37, 1)
+    goto block6(v33, v34, v35, v36, v38)
 block2(v1:Void, v2:Void) (except):
