@@ -261,6 +261,32 @@ pub mod runtime {
     /// `fn(u64, u64) -> u64`: `//` and `%` on r_uint; raise ZeroDivisionError.
     pub const UINT_FLOORDIV: &str = "rpy_uint_floordiv";
     pub const UINT_MOD: &str = "rpy_uint_mod";
+    /// Floats (`runtime/src/floats.rs`): `fn(f64) -> *STR` str() and repr(),
+    /// `fn(*STR) -> f64` float(s) (ValueError), `fn(f64) -> i64` int(x)
+    /// (ValueError, OverflowError), `fn(f64, f64) -> f64` / // %
+    /// (ZeroDivisionError), `fn(f64, *STR spec) -> *STR` one `%` conversion.
+    pub const FLOAT_TO_STR: &str = "rpy_float_to_str";
+    pub const FLOAT_REPR: &str = "rpy_float_repr";
+    pub const STR_TO_FLOAT: &str = "rpy_str_to_float";
+    pub const FLOAT_TO_INT: &str = "rpy_float_to_int";
+    pub const FLOAT_TRUEDIV: &str = "rpy_float_truediv";
+    pub const FLOAT_FLOORDIV: &str = "rpy_float_floordiv";
+    pub const FLOAT_MOD: &str = "rpy_float_mod";
+    pub const FLOAT_FORMAT: &str = "rpy_float_format";
+    /// `fn(f64, f64) -> f64`: min() and max() as Python's (NaN rules included).
+    pub const FLOAT_MIN: &str = "rpy_float_min";
+    pub const FLOAT_MAX: &str = "rpy_float_max";
+    /// rpython.rlib.rfloat: `fn(f64, code, precision, flags) -> *STR`
+    /// formatd, `fn(f64) -> i64` the kind double_to_string returns,
+    /// `fn(f64, ndigits, half_even) -> f64` round_double.
+    pub const RFLOAT_FORMATD: &str = "rpy_rfloat_formatd";
+    pub const RFLOAT_DIST: &str = "rpy_rfloat_dist";
+    pub const RFLOAT_ROUND_DOUBLE: &str = "rpy_rfloat_round_double";
+    /// `math.frexp` and `math.modf` give pairs: one function per half.
+    pub const MATH_FREXP_MANTISSA: &str = "rpy_math_frexp_mantissa";
+    pub const MATH_FREXP_EXPONENT: &str = "rpy_math_frexp_exponent";
+    pub const MATH_MODF_FRAC: &str = "rpy_math_modf_frac";
+    pub const MATH_MODF_INT: &str = "rpy_math_modf_int";
     /// `fn(*STR)`: text of a `print()` call, written as is (clears the soft space).
     pub const PRINT_TEXT: &str = "rpy_print_text";
     /// `fn(*STR, i64) -> i64`: `int(s, base)`; raises ValueError on bad input.
@@ -298,11 +324,11 @@ pub const BUILTIN_EXCEPTIONS: &[&str] = &[
     "NotImplementedError",
 ];
 
-/// Built-in functions of `os`, `os.path` and `time` that translate to one
-/// runtime call each: their Python name, runtime symbol, parameters and
+/// Built-in functions of `os`, `os.path`, `time` and `math` that translate
+/// to one runtime call each: their Python name, runtime symbol, parameters and
 /// result. The annotator types calls from this table and the rtyper emits
 /// them, so adding one is a line here plus the runtime function.
-pub mod os_builtins {
+pub mod call_builtins {
     /// How a parameter or result is passed: Int an i64, Str a `*STR`
     /// (StrOrNone may be null), Bool a byte, Float an f64, StrList a
     /// `*PTR_LIST` of STR, Void nothing.
@@ -317,7 +343,7 @@ pub mod os_builtins {
         Void,
     }
 
-    pub struct OsBuiltin {
+    pub struct CallBuiltin {
         pub name: &'static str,
         pub symbol: &'static str,
         pub params: &'static [Kind],
@@ -329,16 +355,16 @@ pub mod os_builtins {
 
     use Kind::*;
 
-    macro_rules! os_builtins {
+    macro_rules! call_builtins {
         ($( $name:literal => $symbol:literal ( $($p:ident),* ) $([defaults $($d:expr),*])? -> $r:ident; )*) => {
-            pub const OS_BUILTINS: &[OsBuiltin] = &[
-                $( OsBuiltin { name: $name, symbol: $symbol, params: &[$($p),*], defaults: &[$($($d),*)?], result: $r }, )*
+            pub const CALL_BUILTINS: &[CallBuiltin] = &[
+                $( CallBuiltin { name: $name, symbol: $symbol, params: &[$($p),*], defaults: &[$($($d),*)?], result: $r }, )*
             ];
         };
     }
 
     // Each raises OSError when the system call fails.
-    os_builtins! {
+    call_builtins! {
         "os.open" => "rpy_os_open"(Str, Int, Int) [defaults 0o777] -> Int;
         "os.read" => "rpy_os_read"(Int, Int) -> Str;
         "os.close" => "rpy_os_close"(Int) -> Void;
@@ -365,13 +391,45 @@ pub mod os_builtins {
         "os.path.join" => "rpy_os_path_join"(Str, Str) -> Str;
         "time.time" => "rpy_time_time"() -> Float;
         "time.clock" => "rpy_time_clock"() -> Float;
+        // math: ValueError for domain errors, OverflowError for overflows.
+        "math.sqrt" => "rpy_math_sqrt"(Float) -> Float;
+        "math.exp" => "rpy_math_exp"(Float) -> Float;
+        "math.expm1" => "rpy_math_expm1"(Float) -> Float;
+        "math.log" => "rpy_math_log"(Float) -> Float;
+        "math.log10" => "rpy_math_log10"(Float) -> Float;
+        "math.log1p" => "rpy_math_log1p"(Float) -> Float;
+        "math.sin" => "rpy_math_sin"(Float) -> Float;
+        "math.cos" => "rpy_math_cos"(Float) -> Float;
+        "math.tan" => "rpy_math_tan"(Float) -> Float;
+        "math.asin" => "rpy_math_asin"(Float) -> Float;
+        "math.acos" => "rpy_math_acos"(Float) -> Float;
+        "math.atan" => "rpy_math_atan"(Float) -> Float;
+        "math.sinh" => "rpy_math_sinh"(Float) -> Float;
+        "math.cosh" => "rpy_math_cosh"(Float) -> Float;
+        "math.tanh" => "rpy_math_tanh"(Float) -> Float;
+        "math.asinh" => "rpy_math_asinh"(Float) -> Float;
+        "math.acosh" => "rpy_math_acosh"(Float) -> Float;
+        "math.atanh" => "rpy_math_atanh"(Float) -> Float;
+        "math.floor" => "rpy_math_floor"(Float) -> Float;
+        "math.ceil" => "rpy_math_ceil"(Float) -> Float;
+        "math.fabs" => "rpy_math_fabs"(Float) -> Float;
+        "math.degrees" => "rpy_math_degrees"(Float) -> Float;
+        "math.radians" => "rpy_math_radians"(Float) -> Float;
+        "math.atan2" => "rpy_math_atan2"(Float, Float) -> Float;
+        "math.hypot" => "rpy_math_hypot"(Float, Float) -> Float;
+        "math.copysign" => "rpy_math_copysign"(Float, Float) -> Float;
+        "math.pow" => "rpy_math_pow"(Float, Float) -> Float;
+        "math.fmod" => "rpy_math_fmod"(Float, Float) -> Float;
+        "math.ldexp" => "rpy_math_ldexp"(Float, Int) -> Float;
+        "math.isinf" => "rpy_math_isinf"(Float) -> Bool;
+        "math.isnan" => "rpy_math_isnan"(Float) -> Bool;
     }
 
-    pub fn os_builtin(name: &str) -> Option<&'static OsBuiltin> {
-        OS_BUILTINS.iter().find(|b| b.name == name)
+    pub fn call_builtin_entry(name: &str) -> Option<&'static CallBuiltin> {
+        CALL_BUILTINS.iter().find(|b| b.name == name)
     }
 
-    impl OsBuiltin {
+    impl CallBuiltin {
         /// How many arguments a call may give.
         pub fn arity(&self) -> std::ops::RangeInclusive<usize> {
             let optional = self.params.iter().rev().take_while(|k| **k == StrOrNone).count().max(self.defaults.len());

@@ -321,6 +321,18 @@ impl Annotator<'_, '_> {
                         (Intrinsic::FirstArg, Some(x)) => x,
                         (Intrinsic::ConstBool(_), _) => SomeValue::Bool,
                         (Intrinsic::NoOp, _) => SomeValue::None,
+                        (Intrinsic::FloatHelper(h), Some(x)) if x.is_int_like() || x == SomeValue::Float => {
+                            for a in &arg_ops[1..] {
+                                self.operand(g, a, span)?;
+                            }
+                            match h {
+                                crate::intrinsics::FloatHelper::Formatd => crate::model::S_STR,
+                                crate::intrinsics::FloatHelper::DoubleToString => {
+                                    SomeValue::Tuple(vec![crate::model::S_STR, crate::model::S_INT])
+                                }
+                                crate::intrinsics::FloatHelper::RoundDouble => SomeValue::Float,
+                            }
+                        }
                         (Intrinsic::Widen, Some(SomeValue::Bool)) => crate::model::S_INT,
                         (Intrinsic::Widen, Some(x)) if x.is_int_like() => x,
                         (Intrinsic::ToSigned | Intrinsic::ToUnsigned, Some(x)) if arg_ops.len() == 1 && x.is_int_like() => {

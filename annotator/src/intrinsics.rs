@@ -22,6 +22,20 @@ pub enum Intrinsic {
     ToUnsigned,
     /// `widen(x)`: a bool as an int, any other word unchanged.
     Widen,
+    /// A function of `rpython.rlib.rfloat` implemented in the runtime
+    /// (its `_rpython_runtime_helper_` attribute names it).
+    FloatHelper(FloatHelper),
+}
+
+/// The rfloat functions the runtime implements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FloatHelper {
+    /// `formatd(x, code, precision, flags=0)` -> str
+    Formatd,
+    /// `double_to_string(x, code, precision, flags)` -> (str, kind)
+    DoubleToString,
+    /// `round_double(x, ndigits, half_even=False)` -> float
+    RoundDouble,
 }
 
 /// The JitDriver methods that are no-ops in translated code.
@@ -30,6 +44,14 @@ pub const JITDRIVER_HINTS: &[&str] = &["jit_merge_point", "can_enter_jit", "loop
 /// The intrinsic the host function `f` is, if any.
 pub fn function_intrinsic(heap: &Heap, f: ObjId) -> Option<Intrinsic> {
     let func = heap.function(f)?;
+    if let Some(hostobj::Value::Str(name)) = func.attrs.get_str("_rpython_runtime_helper_") {
+        return match &name[..] {
+            b"formatd" => Some(Intrinsic::FloatHelper(FloatHelper::Formatd)),
+            b"double_to_string" => Some(Intrinsic::FloatHelper(FloatHelper::DoubleToString)),
+            b"round_double" => Some(Intrinsic::FloatHelper(FloatHelper::RoundDouble)),
+            _ => None,
+        };
+    }
     let module = heap.module(func.module)?;
     match (module.name.as_str(), func.name.as_str()) {
         ("rpython.rlib.jit", "promote" | "promote_string" | "hint") => Some(Intrinsic::FirstArg),

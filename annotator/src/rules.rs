@@ -324,6 +324,13 @@ impl Annotator<'_, '_> {
                 (SomeValue::String { can_be_none: false } | SomeValue::Char, SomeValue::Char | SomeValue::String { can_be_none: false }) => {
                     Ok(SomeValue::Bool)
                 }
+                // `x in (a, b, c)`: x == a or x == b or x == c.
+                (SomeValue::Tuple(items), x) => {
+                    for item in items {
+                        self.compare(HlOp::Eq, item, x, span)?;
+                    }
+                    Ok(SomeValue::Bool)
+                }
                 (c, _) => unsupported(format!("the `in` operator on {}", self.describe(c))),
             },
             HlOp::Iter => match &args[0] {
@@ -424,10 +431,7 @@ impl Annotator<'_, '_> {
                 self.generalize_list_item(listdef, item, span)?;
                 Ok(SomeValue::List { listdef, can_be_none: false })
             }
-            HlOp::Repr => match &args[0] {
-                s if s.is_int_like() => Ok(S_STR),
-                other => unsupported(format!("repr() of {} is not supported yet", self.describe(other))),
-            },
+            HlOp::Repr => self.call_builtin("repr", &args, span),
             other => unsupported(format!("{} is not supported yet", op_phrase(other))),
         }
     }
@@ -738,9 +742,9 @@ impl Annotator<'_, '_> {
         }))
     }
 
-    /// A call of a function of `abi::os_builtins` (one runtime call).
-    fn call_os_builtin(&mut self, b: &abi::os_builtins::OsBuiltin, args: &[SomeValue], span: Span) -> Result<SomeValue, Diagnostic> {
-        use abi::os_builtins::Kind;
+    /// A call of a function of `abi::call_builtins` (one runtime call).
+    fn call_table_builtin(&mut self, b: &abi::call_builtins::CallBuiltin, args: &[SomeValue], span: Span) -> Result<SomeValue, Diagnostic> {
+        use abi::call_builtins::Kind;
         if !b.arity().contains(&args.len()) {
             let (lo, hi) = (b.arity().start().to_owned(), b.arity().end().to_owned());
             let count = if lo == hi { format!("{}", lo) } else { format!("{} to {}", lo, hi) };
@@ -806,8 +810,8 @@ impl Annotator<'_, '_> {
 
     /// A call of the built-in function `name` (`len`, `os.write`...).
     pub fn call_builtin(&mut self, name: &str, args: &[SomeValue], span: Span) -> Result<SomeValue, Diagnostic> {
-        if let Some(b) = abi::os_builtins::os_builtin(name) {
-            return self.call_os_builtin(b, args, span);
+        if let Some(b) = abi::call_builtins::call_builtin_entry(name) {
+            return self.call_table_builtin(b, args, span);
         }
         let arity = |n: usize| -> Result<(), Diagnostic> {
             if args.len() == n {
@@ -841,7 +845,7 @@ impl Annotator<'_, '_> {
                 arity(1)?;
                 match &args[0] {
                     s if s.is_int_like() || s.is_string_like() || *s == SomeValue::None => Ok(S_STR),
-                    SomeValue::List { .. } => Ok(S_STR),
+                    SomeValue::List { .. } | SomeValue::Float => Ok(S_STR),
                     SomeValue::Instance { class, .. } if !self.heap.is_subclass(*class, self.base_exception()) => Ok(S_STR),
                     other => bad(other),
                 }
@@ -857,6 +861,7 @@ impl Annotator<'_, '_> {
                 arity(1)?;
                 match &args[0] {
                     s if s.is_int_like() => Ok(S_INT),
+                    SomeValue::Float => Ok(S_INT),
                     SomeValue::String { .. } | SomeValue::Char => Ok(S_INT),
                     other => bad(other),
                 }
@@ -942,12 +947,50 @@ impl Annotator<'_, '_> {
             }
             "abs" => {
                 arity(1)?;
-                if args[0].is_int_like() { Ok(S_INT) } else { bad(&args[0]) }
+                match &args[0] {
+                    x if x.is_int_like() => Ok(S_INT),
+                    SomeValue::Float => Ok(SomeValue::Float),
+                    other => bad(other),
+                }
+            }
+            "repr" => {
+                arity(1)?;
+                match &args[0] {
+                    s if s.is_int_like() || s.is_string_like() || *s == SomeValue::Float => Ok(S_STR),
+                    other => bad(other),
+                }
+            }
+            "float" => {
+                arity(1)?;
+                match &args[0] {
+                    x if x.is_int_like() || *x == SomeValue::Float => Ok(SomeValue::Float),
+                    SomeValue::String { can_be_none: false } | SomeValue::Char => Ok(SomeValue::Float),
+                    other => bad(other),
+                }
+            }
+            "math.frexp" => {
+                arity(1)?;
+                if args[0].is_int_like() || args[0] == SomeValue::Float {
+                    Ok(SomeValue::Tuple(vec![SomeValue::Float, S_INT]))
+                } else {
+                    bad(&args[0])
+                }
+            }
+            "math.modf" => {
+                arity(1)?;
+                if args[0].is_int_like() || args[0] == SomeValue::Float {
+                    Ok(SomeValue::Tuple(vec![SomeValue::Float, SomeValue::Float]))
+                } else {
+                    bad(&args[0])
+                }
             }
             "min" | "max" => {
                 arity(2)?;
+                let numeric = |s: &SomeValue| s.is_int_like() || *s == SomeValue::Float;
                 if args[0].is_int_like() && args[1].is_int_like() {
                     Ok(SomeValue::Integer { nonneg: args[0].is_nonneg() && args[1].is_nonneg(), unsigned: false })
+                } else if numeric(&args[0]) && numeric(&args[1]) {
+                    Ok(SomeValue::Float)
                 } else {
                     Err(Diagnostic::error(span, format!("{}() of {} and {} is not supported yet", name, self.describe(&args[0]), self.describe(&args[1]))))
                 }

@@ -1179,6 +1179,59 @@ impl<'a> Lower<'a> {
         Ok(())
     }
 
+    /// `x OP y` on doubles: both moved to xmm0 and xmm1 (floats live in
+    /// general registers), the result moved back.
+    fn float_binop(&mut self, res: VarId, x: &LlOperand, y: &LlOperand, op: SseOp) -> Result<(), String> {
+        let rx = self.in_reg(x, RAX)?;
+        self.asm.movq_to_xmm(0, rx);
+        let ry = self.in_reg(y, RCX)?;
+        self.asm.movq_to_xmm(1, ry);
+        self.asm.sse_sd(op, 0, 1);
+        let d = self.result_reg(res);
+        self.asm.movq_from_xmm(d, 0);
+        self.store_result(res, d);
+        Ok(())
+    }
+
+    /// A float comparison as a Bool. `ucomisd` sets CF and ZF like an
+    /// unsigned compare and all of CF, ZF and PF for NaN, so `>` and `>=`
+    /// are `a`/`ae` (false on NaN), `<` and `<=` the same with the operands
+    /// swapped, and `==` needs ZF without PF.
+    fn float_compare(&mut self, op: &LlOperation) -> Result<(), String> {
+        use LlOp::*;
+        let zero = Operand::Const(LlConst::Float(0.0));
+        let (x, y) = match op.op {
+            FloatLt | FloatLe => (&op.args[1], &op.args[0]),
+            FloatIsTrue => (&op.args[0], &zero),
+            _ => (&op.args[0], &op.args[1]),
+        };
+        let rx = self.in_reg(x, RAX)?;
+        self.asm.movq_to_xmm(0, rx);
+        let ry = self.in_reg(y, RCX)?;
+        self.asm.movq_to_xmm(1, ry);
+        self.asm.ucomisd(0, 1);
+        let d = self.result_reg(op.result);
+        let d = if d == RCX { RAX } else { d };
+        match op.op {
+            FloatGt | FloatLt => self.asm.setcc(Cond::A, d),
+            FloatGe | FloatLe => self.asm.setcc(Cond::AE, d),
+            FloatEq => {
+                self.asm.setcc(Cond::E, d);
+                self.asm.setcc(Cond::NP, RCX);
+                self.asm.alu(Alu::And, d, &Src::Reg(RCX));
+            }
+            // != and truth: not equal, or unordered (NaN is true).
+            _ => {
+                self.asm.setcc(Cond::NE, d);
+                self.asm.setcc(Cond::P, RCX);
+                self.asm.alu(Alu::Or, d, &Src::Reg(RCX));
+            }
+        }
+        self.asm.movzx8(d, d);
+        self.store_result(op.result, d);
+        Ok(())
+    }
+
     /// Emits the compare of a comparison operation and returns the condition
     /// under which its result is true.
     fn emit_compare(&mut self, op: &LlOperation) -> Result<Cond, String> {
@@ -1245,6 +1298,42 @@ impl<'a> Lower<'a> {
             IntLShift => self.shift(res, &a[0], &a[1], Shift::Shl),
             IntRShift => self.shift(res, &a[0], &a[1], Shift::Sar),
             UintRShift => self.shift(res, &a[0], &a[1], Shift::Shr),
+            FloatAdd => self.float_binop(res, &a[0], &a[1], SseOp::Add),
+            FloatSub => self.float_binop(res, &a[0], &a[1], SseOp::Sub),
+            FloatMul => self.float_binop(res, &a[0], &a[1], SseOp::Mul),
+            FloatTrueDiv => self.float_binop(res, &a[0], &a[1], SseOp::Div),
+            // The sign bit, flipped or cleared in a general register.
+            FloatNeg | FloatAbs => {
+                let d = self.result_reg(res);
+                let d = if d == RCX { RAX } else { d };
+                self.load(&a[0], d)?;
+                if op.op == FloatNeg {
+                    self.asm.mov_ri(RCX, i64::MIN);
+                    self.asm.alu(Alu::Xor, d, &Src::Reg(RCX));
+                } else {
+                    self.asm.mov_ri(RCX, i64::MAX);
+                    self.asm.alu(Alu::And, d, &Src::Reg(RCX));
+                }
+                self.store_result(res, d);
+                Ok(())
+            }
+            FloatLt | FloatLe | FloatEq | FloatNe | FloatGt | FloatGe | FloatIsTrue => self.float_compare(op),
+            CastIntToFloat => {
+                let r = self.in_reg(&a[0], RAX)?;
+                self.asm.cvtsi2sd(0, r);
+                let d = self.result_reg(res);
+                self.asm.movq_from_xmm(d, 0);
+                self.store_result(res, d);
+                Ok(())
+            }
+            CastFloatToInt => {
+                let r = self.in_reg(&a[0], RAX)?;
+                self.asm.movq_to_xmm(0, r);
+                let d = self.result_reg(res);
+                self.asm.cvttsd2si(d, 0);
+                self.store_result(res, d);
+                Ok(())
+            }
             IntNeg => self.unary(res, &a[0], Unary::Neg),
             IntInvert => self.unary(res, &a[0], Unary::Not),
             IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | UintLt | UintLe | UintGt | UintGe | IntIsTrue | BoolNot

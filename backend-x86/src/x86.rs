@@ -275,6 +275,15 @@ pub enum Unary {
     Idiv = 7,
 }
 
+/// SSE2 scalar double arithmetic (the opcode byte after F2 0F).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SseOp {
+    Add = 0x58,
+    Mul = 0x59,
+    Sub = 0x5c,
+    Div = 0x5e,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shift {
     Shl = 4,
@@ -955,6 +964,40 @@ impl Assembler {
         self.begin();
         self.emit_rm(Some(0x66), true, &[0x0f, 0x7e], xmm, &Src::Reg(dst), false);
         self.end(format!("movq   {},xmm{}", dst.name(Size::B8), xmm));
+    }
+
+    /// Scalar double operations `op xmm_d, xmm_s` (SSE2, prefix F2).
+    pub fn sse_sd(&mut self, op: SseOp, d: u8, s: u8) {
+        self.begin();
+        self.emit_rm(Some(0xf2), false, &[0x0f, op as u8], d, &Src::Reg(Reg(s)), false);
+        let name = match op {
+            SseOp::Add => "addsd",
+            SseOp::Mul => "mulsd",
+            SseOp::Sub => "subsd",
+            SseOp::Div => "divsd",
+        };
+        self.end(format!("{:<6} xmm{},xmm{}", name, d, s));
+    }
+
+    /// `ucomisd xmm_a, xmm_b`: flags as an unsigned compare, PF for NaN.
+    pub fn ucomisd(&mut self, a: u8, b: u8) {
+        self.begin();
+        self.emit_rm(Some(0x66), false, &[0x0f, 0x2e], a, &Src::Reg(Reg(b)), false);
+        self.end(format!("ucomisd xmm{},xmm{}", a, b));
+    }
+
+    /// `cvtsi2sd xmm, r64`
+    pub fn cvtsi2sd(&mut self, xmm: u8, src: Reg) {
+        self.begin();
+        self.emit_rm(Some(0xf2), true, &[0x0f, 0x2a], xmm, &Src::Reg(src), false);
+        self.end(format!("cvtsi2sd xmm{},{}", xmm, src.name(Size::B8)));
+    }
+
+    /// `cvttsd2si r64, xmm` (truncating)
+    pub fn cvttsd2si(&mut self, dst: Reg, xmm: u8) {
+        self.begin();
+        self.emit_rm(Some(0xf2), true, &[0x0f, 0x2c], dst.0, &Src::Reg(Reg(xmm)), false);
+        self.end(format!("cvttsd2si {},xmm{}", dst.name(Size::B8), xmm));
     }
 
     pub fn push(&mut self, r: Reg) {

@@ -81,6 +81,24 @@ ll_operations! {
     /// Logical shift right (shift counts outside 0..64 are the rtyper's concern).
     UintRShift = "uint_rshift", Some(2), [pure];
     BoolNot = "bool_not", Some(1), [pure];
+    // Floats (IEEE doubles). Division by zero is the rtyper's concern.
+    FloatAdd = "float_add", Some(2), [pure];
+    FloatSub = "float_sub", Some(2), [pure];
+    FloatMul = "float_mul", Some(2), [pure];
+    FloatTrueDiv = "float_truediv", Some(2), [pure];
+    FloatNeg = "float_neg", Some(1), [pure];
+    FloatAbs = "float_abs", Some(1), [pure];
+    /// Comparisons are false when either side is NaN (`!=` is true).
+    FloatLt = "float_lt", Some(2), [pure];
+    FloatLe = "float_le", Some(2), [pure];
+    FloatEq = "float_eq", Some(2), [pure];
+    FloatNe = "float_ne", Some(2), [pure];
+    FloatGt = "float_gt", Some(2), [pure];
+    FloatGe = "float_ge", Some(2), [pure];
+    FloatIsTrue = "float_is_true", Some(1), [pure];
+    CastIntToFloat = "cast_int_to_float", Some(1), [pure];
+    /// Truncates towards zero; the value must fit (the rtyper checks).
+    CastFloatToInt = "cast_float_to_int", Some(1), [pure];
     /// Copies its argument (any type).
     SameAs = "same_as", Some(1), [pure];
     CastBoolToInt = "cast_bool_to_int", Some(1), [pure];

@@ -280,6 +280,11 @@ impl<'r, 'a> GraphRtyper<'r, 'a> {
             (LlType::Bool, LlType::Signed | LlType::Unsigned) => Ok(self.emit(LlOp::CastBoolToInt, vec![o], to)),
             (LlType::Signed | LlType::Unsigned, LlType::Bool) => Ok(self.emit(LlOp::IntIsTrue, vec![o], to)),
             (LlType::Char, LlType::Signed) => Ok(self.emit(LlOp::CastCharToInt, vec![o], to)),
+            (LlType::Signed | LlType::Unsigned, LlType::Float) => Ok(self.emit(LlOp::CastIntToFloat, vec![o], to)),
+            (LlType::Bool | LlType::Char, LlType::Float) => {
+                let i = self.emit(if from == LlType::Bool { LlOp::CastBoolToInt } else { LlOp::CastCharToInt }, vec![o], LlType::Signed);
+                Ok(self.emit(LlOp::CastIntToFloat, vec![i], to))
+            }
             // r_uint <-> int: the same bits.
             (LlType::Signed, LlType::Unsigned) | (LlType::Unsigned, LlType::Signed) => Ok(self.emit(LlOp::SameAs, vec![o], to)),
             // A char where a str is expected: a one-character str.

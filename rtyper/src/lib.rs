@@ -70,6 +70,7 @@
 
 mod classes;
 mod dicts;
+mod floats;
 mod graph;
 mod helpers;
 mod iter;

@@ -93,6 +93,7 @@ fn item_eq(rt: &mut Rtyper, h: &mut Helper, b: flowmodel::BlockId, ty: LlType, x
             h.op(b, LlOp::IntNe, vec![var(r), int(0)], LlType::Bool)
         }
         LlType::Ptr(_) => h.op(b, LlOp::PtrEq, vec![x, y], LlType::Bool),
+        LlType::Float => h.op(b, LlOp::FloatEq, vec![x, y], LlType::Bool),
         _ => h.op(b, LlOp::IntEq, vec![x, y], LlType::Bool),
     }
 }
@@ -200,9 +201,6 @@ impl GraphRtyper<'_, '_> {
             SomeValue::Impossible => LlType::Signed,
             _ => self.rt.lltype_of(&item, self.span)?,
         };
-        if item == LlType::Float {
-            return Err(Diagnostic::error(self.span, "lists of floats are not supported yet"));
-        }
         let (list, array) = self.rt.list_type(item);
         Ok(ListInfo { list, array, item })
     }

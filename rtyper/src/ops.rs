@@ -46,6 +46,7 @@ impl GraphRtyper<'_, '_> {
                 let t = self.is_true(&a[0], &s_args[0])?;
                 Some((self.emit(LlOp::BoolNot, vec![t], LlType::Bool), LlType::Bool))
             }
+            HlOp::Neg | HlOp::Pos if crate::floats::is_float(&s_args[0]) => Some(self.float_unary(op.op, &a[0])?),
             HlOp::Neg | HlOp::Pos | HlOp::Invert if s_args[0].is_int_like() => {
                 let x = self.operand(&a[0], LlType::Signed)?;
                 Some(match op.op {
@@ -112,6 +113,7 @@ impl GraphRtyper<'_, '_> {
             HlOp::GetSlice | HlOp::SetSlice | HlOp::DelSlice => self.slice_op(op, &s_args)?,
             HlOp::Contains if matches!(s_args[0], SomeValue::List { .. }) => Some(self.list_contains(a, &s_args)?),
             HlOp::Contains if s_args[0].is_string_like() => Some(self.str_contains(a)?),
+            HlOp::Contains if matches!(s_args[0], SomeValue::Tuple(_)) => Some(self.const_tuple_contains(a, &s_args)?),
             HlOp::Next => self.next(op, &a[0], &s_args[0])?,
             HlOp::Type => self.type_of(&a[0], &s_args[0])?,
             HlOp::PrintItem => {
@@ -126,6 +128,7 @@ impl GraphRtyper<'_, '_> {
             HlOp::NewList => Some(self.newlist(op)?),
             HlOp::NewTuple => self.newtuple(op)?,
             HlOp::Repr if s_args[0].is_int_like() => Some((self.str_of(&a[0], &s_args[0], "repr() of")?, STR)),
+            HlOp::Repr => self.call_builtin("repr", a, &s_args)?,
             _ => {
                 let args: Vec<String> = s_args.iter().map(|s| self.describe(s)).collect();
                 return Err(self.unsupported(format!("the operation {} on {}", op.op, args.join(" and "))));
@@ -140,6 +143,10 @@ impl GraphRtyper<'_, '_> {
             SomeValue::Integer { .. } => {
                 let x = self.operand(o, LlType::Signed)?;
                 self.emit(LlOp::IntIsTrue, vec![x], LlType::Bool)
+            }
+            SomeValue::Float => {
+                let x = self.operand(o, LlType::Float)?;
+                self.emit(LlOp::FloatIsTrue, vec![x], LlType::Bool)
             }
             SomeValue::String { can_be_none: false } => {
                 let x = self.operand(o, STR)?;
@@ -200,6 +207,7 @@ impl GraphRtyper<'_, '_> {
             SomeValue::String { can_be_none: false } => x,
             SomeValue::Integer { unsigned: false, .. } => self.call_extern(rt_sym::INT_TO_STR, vec![x], STR),
             SomeValue::Integer { unsigned: true, .. } => self.call_extern(rt_sym::UINT_TO_STR, vec![x], STR),
+            SomeValue::Float => self.call_extern(rt_sym::FLOAT_TO_STR, vec![x], STR),
             // `<Name object at 0x...>` (exceptions print their message in
             // Python, which we do not keep yet).
             SomeValue::Instance { class, .. } if !self.rt.builtin_exception("BaseException").is_some_and(|b| self.rt.heap.is_subclass(*class, b)) => {
@@ -242,7 +250,7 @@ impl GraphRtyper<'_, '_> {
     }
 
     /// A str or char operand as a STR (a char becomes a one-character str).
-    fn as_str(&mut self, o: &FlowOperand, s: &SomeValue) -> Result<LlOperand, Diagnostic> {
+    pub(crate) fn as_str(&mut self, o: &FlowOperand, s: &SomeValue) -> Result<LlOperand, Diagnostic> {
         if let (SomeValue::Char, Operand::Var(_)) = (s, o) {
             let c = self.operand(o, LlType::Char)?;
             let c = self.emit(LlOp::CastCharToInt, vec![c], LlType::Signed);
@@ -252,6 +260,9 @@ impl GraphRtyper<'_, '_> {
     }
 
     fn binary(&mut self, op: HlOp, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
+        if s.iter().any(crate::floats::is_float) && s.iter().all(|x| x.is_int_like() || crate::floats::is_float(x)) {
+            return self.float_binary(op, a);
+        }
         if s.iter().any(crate::rarith::is_unsigned) {
             return self.unsigned_binary(op, a, s);
         }
@@ -338,6 +349,9 @@ impl GraphRtyper<'_, '_> {
                 _ => LlOp::IntGe,
             };
             return Ok((self.emit(llop, vec![x, y], LlType::Bool), LlType::Bool));
+        }
+        if s.iter().any(crate::floats::is_float) && s.iter().all(|x| x.is_int_like() || crate::floats::is_float(x)) {
+            return self.float_compare(op, a);
         }
         if s[0].is_int_like() && s[1].is_int_like() && s.iter().any(crate::rarith::is_unsigned) {
             return self.unsigned_compare(op, a);
@@ -597,6 +611,7 @@ impl GraphRtyper<'_, '_> {
                         Ok(Some((Operand::Const(LlConst::Int(x as i64)), LlType::Bool)))
                     }
                     annotator::intrinsics::Intrinsic::NoOp => Ok(None),
+                    annotator::intrinsics::Intrinsic::FloatHelper(h) => self.float_helper(h, arg_ops).map(Some),
                     annotator::intrinsics::Intrinsic::ToSigned | annotator::intrinsics::Intrinsic::ToUnsigned => {
                         let want = self.rt.lltype_of(self.ag.binding(op.result), self.span)?;
                         let first = arg_ops.first().ok_or_else(|| self.internal("intrinsic without an argument"))?;
@@ -729,10 +744,10 @@ impl GraphRtyper<'_, '_> {
         Ok(None)
     }
 
-    /// A call of a function of `abi::os_builtins`: its runtime function,
+    /// A call of a function of `abi::call_builtins`: its runtime function,
     /// with omitted trailing arguments filled in.
-    fn call_os_builtin(&mut self, b: &abi::os_builtins::OsBuiltin, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
-        use abi::os_builtins::Kind;
+    fn call_table_builtin(&mut self, b: &abi::call_builtins::CallBuiltin, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
+        use abi::call_builtins::Kind;
         let mut args = Vec::new();
         let first_default = b.params.len() - b.defaults.len();
         for (i, k) in b.params.iter().enumerate() {
@@ -781,6 +796,32 @@ impl GraphRtyper<'_, '_> {
                 Ok(if ret == LlType::Void { None } else { Some((r, ret)) })
             }
         }
+    }
+
+    /// `x in (a, b, c)`: `x == a or x == b or x == c`.
+    fn const_tuple_contains(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
+        let SomeValue::Tuple(s_items) = &s[0] else { return Err(self.internal("not a tuple")) };
+        let t_ty = self.operand_type(&a[0])?;
+        let t = self.operand(&a[0], t_ty)?;
+        let x_ty = self.operand_type(&a[1])?;
+        let x = self.operand(&a[1], x_ty)?;
+        let mut any: Option<LlOperand> = None;
+        for i in 0..s_items.len() {
+            let Some((item, item_ty)) = self.tuple_item(t.clone(), s_items, i)? else {
+                return Err(self.unsupported(format!("`in` of a tuple holding {}", self.describe(&s_items[i]))));
+            };
+            let eq = self.values_eq(item, item_ty, &s_items[i], x.clone(), x_ty, &s[1])?;
+            any = Some(match any {
+                None => eq,
+                Some(prev) => {
+                    let p = self.emit(LlOp::CastBoolToInt, vec![prev], LlType::Signed);
+                    let q = self.emit(LlOp::CastBoolToInt, vec![eq], LlType::Signed);
+                    let either = self.emit(LlOp::IntOr, vec![p, q], LlType::Signed);
+                    self.emit(LlOp::IntIsTrue, vec![either], LlType::Bool)
+                }
+            });
+        }
+        Ok((any.unwrap_or(Operand::Const(LlConst::Int(0))), LlType::Bool))
     }
 
     /// `f(args)` where `f` may be one of several functions: a call through
@@ -1020,8 +1061,11 @@ impl GraphRtyper<'_, '_> {
     }
 
     fn call_builtin(&mut self, name: &str, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
-        if let Some(b) = abi::os_builtins::os_builtin(name) {
-            return self.call_os_builtin(b, a, s);
+        if let Some(b) = abi::call_builtins::call_builtin_entry(name) {
+            return self.call_table_builtin(b, a, s);
+        }
+        if let Some(r) = self.float_builtin(name, a, s)? {
+            return Ok(r);
         }
         let bad = |me: &Self| {
             let args: Vec<String> = s.iter().map(|x| me.describe(x)).collect();

@@ -202,8 +202,9 @@ impl GraphRtyper<'_, '_> {
 /// One piece of a constant format string.
 enum FmtPiece {
     Text(Vec<u8>),
-    /// A conversion: flags (1 left-align, 2 zero-pad), width, conversion char.
-    Spec { flags: i64, width: i64, conv: u8 },
+    /// A conversion: flags (1 left-align, 2 zero-pad, 4 `+`, 8 ` `, 16
+    /// `#`), width, precision (-1: none), conversion char.
+    Spec { flags: i64, width: i64, precision: i64, conv: u8 },
 }
 
 /// Parses a `%` format string; None (with the reason) for what is not
@@ -220,24 +221,39 @@ fn parse_format(fmt: &[u8]) -> Result<Vec<FmtPiece>, String> {
         }
         i += 1;
         let mut flags = 0;
-        while i < fmt.len() && matches!(fmt[i], b'-' | b'0') {
-            flags |= if fmt[i] == b'-' { 1 } else { 2 };
+        while i < fmt.len() && matches!(fmt[i], b'-' | b'0' | b'+' | b' ' | b'#') {
+            flags |= match fmt[i] {
+                b'-' => 1,
+                b'0' => 2,
+                b'+' => 4,
+                b' ' => 8,
+                _ => 16,
+            };
             i += 1;
         }
         let mut width = 0i64;
         while i < fmt.len() && fmt[i].is_ascii_digit() {
-            width = width * 10 + (fmt[i] - b'0') as i64;
+            width = (width * 10 + (fmt[i] - b'0') as i64).min(1 << 20);
             i += 1;
+        }
+        let mut precision = -1i64;
+        if fmt.get(i) == Some(&b'.') {
+            i += 1;
+            precision = 0;
+            while i < fmt.len() && fmt[i].is_ascii_digit() {
+                precision = (precision * 10 + (fmt[i] - b'0') as i64).min(1 << 20);
+                i += 1;
+            }
         }
         let Some(&conv) = fmt.get(i) else { return Err("a format ending with %".into()) };
         i += 1;
         match conv {
             b'%' => text.push(b'%'),
-            b's' | b'd' | b'i' | b'x' | b'X' | b'o' | b'r' => {
+            b's' | b'd' | b'i' | b'x' | b'X' | b'o' | b'r' | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
                 if !text.is_empty() {
                     out.push(FmtPiece::Text(std::mem::take(&mut text)));
                 }
-                out.push(FmtPiece::Spec { flags, width, conv });
+                out.push(FmtPiece::Spec { flags, width, precision, conv });
             }
             other => return Err(format!("the format %{}", other as char)),
         }
@@ -313,10 +329,20 @@ impl GraphRtyper<'_, '_> {
         for piece in pieces {
             let part = match piece {
                 FmtPiece::Text(t) => Operand::Const(LlConst::Prebuilt(self.rt.prebuilt_str(&t))),
-                FmtPiece::Spec { flags, width, conv } => {
+                FmtPiece::Spec { flags, width, precision, conv } => {
                     let (x, sv) = values.next().expect("counted");
                     let text = match conv {
-                        b'x' | b'X' | b'o' | b'd' | b'i' if !sv.is_int_like() => {
+                        b'e' | b'E' | b'f' | b'F' | b'g' | b'G' if sv.is_int_like() || sv == SomeValue::Float => {
+                            let ty = self.rt.lltype_of(&sv, self.span)?;
+                            let f = self.convert(x, ty, LlType::Float)?;
+                            self.call_extern(rt_sym::FLOAT_FORMAT, vec![f, int(conv as i64), int(precision), int(flags)], STR)
+                        }
+                        b'd' | b'i' if sv == SomeValue::Float => {
+                            let i = self.call_extern(rt_sym::FLOAT_TO_INT, vec![x], LlType::Signed);
+                            self.call_extern(rt_sym::INT_TO_STR, vec![i], STR)
+                        }
+                        b'r' if sv == SomeValue::Float => self.call_extern(rt_sym::FLOAT_REPR, vec![x], STR),
+                        b'x' | b'X' | b'o' | b'd' | b'i' | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' if !sv.is_int_like() => {
                             return Err(Diagnostic::error(
                                 self.span,
                                 format!("%{} of {} is not supported yet", conv as char, self.rt.ann.describe(self.rt.heap, &sv)),
@@ -340,7 +366,7 @@ impl GraphRtyper<'_, '_> {
                         _ => self.ll_str_of(x, &sv, "formatting")?,
                     };
                     if width > 0 {
-                        self.call_extern(rt_sym::STR_PAD, vec![text, int(width), int(flags)], STR)
+                        self.call_extern(rt_sym::STR_PAD, vec![text, int(width), int(flags & 3)], STR)
                     } else {
                         text
                     }

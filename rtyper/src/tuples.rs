@@ -185,7 +185,7 @@ impl GraphRtyper<'_, '_> {
     }
 
     /// `x == y` of two translated values.
-    fn values_eq(&mut self, x: LlOperand, tx: LlType, sx: &SomeValue, y: LlOperand, ty: LlType, sy: &SomeValue) -> Result<LlOperand, Diagnostic> {
+    pub(crate) fn values_eq(&mut self, x: LlOperand, tx: LlType, sx: &SomeValue, y: LlOperand, ty: LlType, sy: &SomeValue) -> Result<LlOperand, Diagnostic> {
         const STR: LlType = LlType::Ptr(lltype::STR);
         Ok(match (sx, sy) {
             (a, b) if a.is_int_like() && b.is_int_like() => {
@@ -198,9 +198,16 @@ impl GraphRtyper<'_, '_> {
                 let y = self.emit(LlOp::CastCharToInt, vec![y], LlType::Signed);
                 self.emit(LlOp::IntEq, vec![x, y], LlType::Bool)
             }
-            (SomeValue::String { .. }, SomeValue::String { .. }) if tx == STR && ty == STR => {
+            (SomeValue::String { .. } | SomeValue::Char, SomeValue::String { .. } | SomeValue::Char) => {
+                let x = self.convert(x, tx, STR)?;
+                let y = self.convert(y, ty, STR)?;
                 let r = self.call_extern(abi::runtime::STR_EQ, vec![x, y], LlType::Signed);
                 self.emit(LlOp::IntNe, vec![r, Operand::Const(LlConst::Int(0))], LlType::Bool)
+            }
+            (a, b) if (a.is_int_like() || *a == SomeValue::Float) && (b.is_int_like() || *b == SomeValue::Float) => {
+                let x = self.convert(x, tx, LlType::Float)?;
+                let y = self.convert(y, ty, LlType::Float)?;
+                self.emit(LlOp::FloatEq, vec![x, y], LlType::Bool)
             }
             (SomeValue::Instance { .. }, SomeValue::Instance { .. }) => self.emit(LlOp::PtrEq, vec![x, y], LlType::Bool),
             (a, b) => {

@@ -19,6 +19,7 @@ mod alloc;
 mod arith;
 mod dicts;
 mod exc;
+mod floats;
 mod io;
 mod libc;
 mod lists;

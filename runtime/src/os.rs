@@ -1,4 +1,4 @@
-//! The `os`, `os.path` and `time` functions of `abi::os_builtins`: one
+//! The `os`, `os.path` and `time` functions of `abi::call_builtins`: one
 //! runtime function each, raising OSError where the system call fails.
 
 use std::ffi::OsStr;

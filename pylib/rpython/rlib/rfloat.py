@@ -16,11 +16,11 @@
   round_away(x): round(x) (ties away from zero).
   isfinite, isinf, isnan, copysign, INFINITY, NAN, DBL_MANT_DIG...
 
-Translation: formatd, double_to_string, string_to_float and round_double use
-CPython's own float formatting and parsing here (the `%` operator with a
-computed format, float()); the translator is expected to implement these
-four functions as runtime helpers rather than translate their bodies (their
-`_rpython_runtime_helper_` attribute names them).
+Translation: formatd, double_to_string and round_double use CPython's own
+float formatting here (the `%` operator with a computed format); the
+translator implements these three functions as runtime helpers rather than
+translate their bodies (their `_rpython_runtime_helper_` attribute names
+them).
 """
 
 import math
@@ -186,8 +186,6 @@ def string_to_float(s):
         return rstring_to_float(s)
     except ValueError:
         raise ParseStringError(INVALID_MSG)
-
-string_to_float._rpython_runtime_helper_ = 'string_to_float'
 
 
 def round_double(value, ndigits, half_even=False):
