@@ -62,6 +62,14 @@ pub mod dict_layout {
     pub const SIZE: usize = 40;
 }
 
+/// The key functions of a dict whose keys compare by a program's own rules
+/// (tuples, r_dict): a prebuilt struct holding the addresses of
+/// `eq(a, b) -> Bool` and `hash(a) -> Signed`, passed as the dict `kind`.
+pub mod key_funcs_layout {
+    pub const EQ: usize = 8;
+    pub const HASH: usize = 16;
+}
+
 /// STR: header | hash: Signed | length: Signed | chars: [u8; length].
 /// The hash is 0 until computed. Chars are not NUL-terminated.
 pub mod str_layout {
@@ -230,6 +238,11 @@ pub mod runtime {
     /// `fn(*DICT, e) -> key` and `-> value` of a live entry.
     pub const DICT_KEY_AT: &str = "rpy_dict_key_at";
     pub const DICT_VALUE_AT: &str = "rpy_dict_value_at";
+    /// `fn(*DICT) -> i64`: the last live entry (what popitem() removes);
+    /// raises KeyError for an empty dict.
+    pub const DICT_LAST: &str = "rpy_dict_last";
+    /// `fn(*STR) -> i64`: the hash str keys use (also for tuple keys' items).
+    pub const STR_HASH: &str = "rpy_str_hash";
     /// `fn(*DICT)`
     pub const DICT_CLEAR: &str = "rpy_dict_clear";
     /// `fn(*DICT, key, default, kind) -> value`

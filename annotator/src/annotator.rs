@@ -297,7 +297,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
     }
 
     pub fn new_listdef(&mut self, item: SomeValue) -> ListDefId {
-        self.listdefs.push(ListDef { item, merged_into: None, readers: BTreeSet::new(), origin: Span::default() });
+        self.listdefs.push(ListDef { item, merged_into: None, readers: BTreeSet::new(), origin: Span::default(), key_funcs: None });
         ListDefId(self.listdefs.len() as u32 - 1)
     }
 
@@ -386,7 +386,13 @@ impl<'h, 'b> Annotator<'h, 'b> {
             return Some(ra);
         }
         let (ia, ib) = (self.listdefs[ra.0 as usize].item.clone(), self.listdefs[rb.0 as usize].item.clone());
+        // Keys compared by different functions cannot share a representation.
+        let (fa, fb) = (self.listdefs[ra.0 as usize].key_funcs, self.listdefs[rb.0 as usize].key_funcs);
+        if fa.is_some() && fb.is_some() && fa != fb || fa.is_some() != fb.is_some() && ia != SomeValue::Impossible && ib != SomeValue::Impossible {
+            return None;
+        }
         let item = self.union(&ia, &ib)?;
+        self.listdefs[ra.0 as usize].key_funcs = fa.or(fb);
         let readers_b = std::mem::take(&mut self.listdefs[rb.0 as usize].readers);
         self.listdefs[rb.0 as usize].merged_into = Some(ra);
         if ia == SomeValue::Impossible {

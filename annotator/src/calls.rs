@@ -466,6 +466,16 @@ impl Annotator<'_, '_> {
                 }
                 self.call_builtin(&name, &a.args, span)
             }
+            Desc::Class(c) if crate::intrinsics::is_r_dict_class(self.heap, c) => {
+                // r_dict(key_eq, key_hash): a dict whose keys listdef knows them.
+                let (Some(Some(Value::Obj(eq))), Some(Some(Value::Obj(hash)))) = (a.consts.first(), a.consts.get(1)) else {
+                    return Err(Diagnostic::error(span, "r_dict() needs two functions known at translation time (key_eq, key_hash)"));
+                };
+                let (keys, values) = (self.site_listdef(6), self.site_listdef(7));
+                let root = crate::model::find_listdef(&self.listdefs, keys);
+                self.listdefs[root.0 as usize].key_funcs = Some((*eq, *hash));
+                Ok(SomeValue::Dict { keys, values, can_be_none: false })
+            }
             Desc::Class(c) => {
                 if crate::classdef::is_object_class(self.heap, c) {
                     return Err(Diagnostic::error(span, "creating instances of object is not supported yet"));
@@ -718,6 +728,7 @@ impl Annotator<'_, '_> {
             }
         };
         let reader = (g.0, b.0);
+        self.annotate_key_funcs(g, b, keys, span)?;
         match name {
             "get" | "pop" | "setdefault" => {
                 arity(if name == "setdefault" { &[2] } else { &[1, 2] })?;
@@ -764,6 +775,15 @@ impl Annotator<'_, '_> {
                 arity(&[0])?;
                 Ok(SomeValue::Dict { keys, values, can_be_none: false })
             }
+            "popitem" => {
+                arity(&[0])?;
+                let k = self.read_list_item(keys, reader);
+                let v = self.read_list_item(values, reader);
+                if k == SomeValue::Impossible || v == SomeValue::Impossible {
+                    return Ok(SomeValue::Impossible);
+                }
+                Ok(SomeValue::Tuple(vec![k, v]))
+            }
             "update" => {
                 arity(&[1])?;
                 let me = SomeValue::Dict { keys, values, can_be_none: false };
@@ -774,6 +794,31 @@ impl Annotator<'_, '_> {
             }
             _ => Err(Diagnostic::error(span, format!("the dict method {}() is not supported yet", name))),
         }
+    }
+
+    /// For an r_dict: its key_eq(k, k) and key_hash(k) on the key annotation
+    /// (the runtime calls them on every lookup).
+    pub(crate) fn annotate_key_funcs(&mut self, g: GraphId, b: flowmodel::BlockId, keys: crate::ListDefId, span: Span) -> Result<(), Diagnostic> {
+        let root = crate::model::find_listdef(&self.listdefs, keys);
+        let Some((eq, hash)) = self.listdefs[root.0 as usize].key_funcs else { return Ok(()) };
+        let k = self.read_list_item(keys, (g.0, b.0));
+        if k == SomeValue::Impossible {
+            return Ok(());
+        }
+        // The calls are not operations of this graph: a key of their own.
+        let result = flowmodel::VarId(u32::MAX);
+        let shape = |n| CallShape { positional: n, keywords: Vec::new(), star_arg: false };
+        let eq_args = ArgValues { shape: shape(2), args: vec![k.clone(), k.clone()], consts: vec![None, None], star: None, result };
+        let r = self.call_desc(g, b, Desc::Function(eq), &eq_args, span)?;
+        if !(r.is_int_like() || r == SomeValue::Impossible) {
+            return Err(Diagnostic::error(span, format!("the key_eq function of an r_dict must return a bool, not {}", self.describe(&r))));
+        }
+        let hash_args = ArgValues { shape: shape(1), args: vec![k], consts: vec![None], star: None, result };
+        let r = self.call_desc(g, b, Desc::Function(hash), &hash_args, span)?;
+        if !(r.is_int_like() || r == SomeValue::Impossible) {
+            return Err(Diagnostic::error(span, format!("the key_hash function of an r_dict must return an int, not {}", self.describe(&r))));
+        }
+        Ok(())
     }
 
     /// `x.name(args)` with `x` an instance of `class`: calls every

@@ -83,6 +83,14 @@ pub fn sized_int_class(heap: &Heap, c: ObjId) -> Option<bool> {
     }
 }
 
+/// Whether `c` is `rpython.rlib.objectmodel.r_dict` (or r_ordereddict):
+/// creating one gives a dict with the program's key functions.
+pub fn is_r_dict_class(heap: &Heap, c: ObjId) -> bool {
+    let Some(cls) = heap.class(c) else { return false };
+    matches!(cls.name.as_str(), "r_dict" | "r_ordereddict")
+        && heap.module(cls.module).is_some_and(|m| m.name == "rpython.rlib.objectmodel")
+}
+
 /// The intrinsic a call of the prebuilt object `o` is (a function or class).
 pub fn intrinsic(heap: &Heap, o: ObjId) -> Option<Intrinsic> {
     match heap.get(o) {

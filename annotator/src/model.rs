@@ -153,6 +153,8 @@ pub struct ListDef {
     /// Where the first item came from (for error messages); the default
     /// span when unknown.
     pub(crate) origin: diag::Span,
+    /// For the keys of an `r_dict`: its key_eq and key_hash functions.
+    pub key_funcs: Option<(ObjId, ObjId)>,
 }
 
 impl SomeValue {

@@ -264,17 +264,20 @@ impl Annotator<'_, '_> {
             HlOp::GetItem if matches!(args[0], SomeValue::Dict { .. }) => {
                 let SomeValue::Dict { keys, values, .. } = args[0] else { unreachable!() };
                 self.generalize_list_item(keys, args[1].clone(), span)?;
+                self.annotate_key_funcs(g, b, keys, span)?;
                 Ok(self.read_list_item(values, (g.0, b.0)))
             }
             HlOp::SetItem if matches!(args[0], SomeValue::Dict { .. }) => {
                 let SomeValue::Dict { keys, values, .. } = args[0] else { unreachable!() };
                 self.generalize_item(keys, args[1].clone(), span, "dict keys")?;
                 self.generalize_item(values, args[2].clone(), span, "dict values")?;
+                self.annotate_key_funcs(g, b, keys, span)?;
                 Ok(SomeValue::None)
             }
             HlOp::DelItem | HlOp::Contains if matches!(args[0], SomeValue::Dict { .. }) => {
                 let SomeValue::Dict { keys, .. } = args[0] else { unreachable!() };
                 self.generalize_list_item(keys, args[1].clone(), span)?;
+                self.annotate_key_funcs(g, b, keys, span)?;
                 Ok(if op.op == HlOp::Contains { SomeValue::Bool } else { SomeValue::None })
             }
             HlOp::SetItem => match &args[0] {
@@ -668,7 +671,7 @@ impl Annotator<'_, '_> {
             },
             SomeValue::Dict { can_be_none: false, .. } => match name.as_str() {
                 "get" | "keys" | "values" | "items" | "iterkeys" | "itervalues" | "iteritems" | "pop" | "setdefault"
-                | "clear" | "copy" | "update" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
+                | "clear" | "copy" | "update" | "popitem" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
                 _ => Err(Diagnostic::error(span, format!("the dict method {}() is not supported yet", name))),
             },
             SomeValue::List { can_be_none: false, .. } => match name.as_str() {

@@ -35,6 +35,17 @@ impl Rtyper<'_> {
 }
 
 impl Rtyper<'_> {
+    /// The struct of a dict's key functions (`abi::key_funcs_layout`).
+    pub fn key_funcs_type(&mut self) -> TypeId {
+        if let Some(t) = self.types.iter().find(|(_, d)| d.name == "KEYFUNCS").map(|(t, _)| t) {
+            return t;
+        }
+        let words = |n: &str| Field { name: n.into(), ty: LlType::Signed };
+        let t = self.types.add("KEYFUNCS", TypeDefKind::Struct { fields: vec![words("eq"), words("hash")], varsize: None });
+        debug_assert_eq!(self.types.layout(t).field_offsets, vec![abi::key_funcs_layout::EQ, abi::key_funcs_layout::HASH]);
+        t
+    }
+
     /// A prebuilt dict: its entries as a prebuilt word array (the runtime
     /// builds the index on the first lookup).
     pub fn prebuilt_dict(&mut self, dict: hostobj::ObjId, span: diag::Span) -> Result<lltype::PrebuiltId, Diagnostic> {
@@ -84,8 +95,9 @@ impl Rtyper<'_> {
 }
 
 impl GraphRtyper<'_, '_> {
-    /// Key and value types of a dict annotation, and the key kind.
-    fn dict_info(&mut self, s: &SomeValue) -> Result<(LlType, LlType, i64), Diagnostic> {
+    /// Key and value types of a dict annotation, and the key kind (0 words,
+    /// 1 strs, or the key functions of tuple keys).
+    fn dict_info(&mut self, s: &SomeValue) -> Result<(LlType, LlType, LlOperand), Diagnostic> {
         let SomeValue::Dict { keys, values, .. } = s else { return Err(self.internal("not a dict")) };
         let mut ty = |l: annotator::ListDefId| -> Result<LlType, Diagnostic> {
             match self.rt.ann.listdef(l).item.clone() {
@@ -95,15 +107,90 @@ impl GraphRtyper<'_, '_> {
         };
         let (k, v) = (ty(*keys)?, ty(*values)?);
         let key_s = self.rt.ann.listdef(*keys).item.clone();
-        if matches!(key_s, SomeValue::Tuple(_)) || k == LlType::Float || v == LlType::Float {
+        if k == LlType::Float || v == LlType::Float {
             return Err(Diagnostic::error(
                 self.span,
                 format!("{} is not supported yet", self.rt.ann.describe(self.rt.heap, s)),
             ));
         }
+        if let Some((eq, hash)) = self.rt.ann.listdef(*keys).key_funcs {
+            let funcs = self.r_dict_key_funcs(eq, hash)?;
+            return Ok((k, v, Operand::Const(LlConst::Prebuilt(funcs))));
+        }
+        if let (SomeValue::Tuple(_), LlType::Ptr(t)) = (&key_s, k) {
+            let funcs = self.tuple_key_funcs(t)?;
+            return Ok((k, v, Operand::Const(LlConst::Prebuilt(funcs))));
+        }
         // Str keys compare by contents; chars (bytes) and the rest as words.
         let kind = (k == LlType::Ptr(lltype::STR)) as i64;
-        Ok((k, v, kind))
+        Ok((k, v, int(kind)))
+    }
+
+    /// The key functions of tuple keys of type `t` (a prebuilt
+    /// `abi::key_funcs_layout` struct): item-wise equality and a hash
+    /// combining the items' hashes.
+    fn tuple_key_funcs(&mut self, t: TypeId) -> Result<lltype::PrebuiltId, Diagnostic> {
+        let items = self.rt.tuple_items(t).ok_or_else(|| self.internal("tuple keys of a non-tuple"))?;
+        for item in &items {
+            if !matches!(item, LlType::Signed | LlType::Bool | LlType::Char | LlType::Void) && *item != LlType::Ptr(lltype::STR) {
+                return Err(Diagnostic::error(self.span, "dict keys that are tuples of other than ints, chars and strs are not supported yet"));
+            }
+        }
+        let name = self.rt.types.get(t).name.clone();
+        let ty = LlType::Ptr(t);
+        let eq = self.rt.helper(&format!("ll_key_eq__{}", name), |rt, fname| {
+            let (mut h, args) = crate::helpers::Helper::new(fname, &[("a", ty), ("b", ty)], LlType::Bool);
+            let start = h.g.startblock;
+            let r = crate::lists::item_eq(rt, &mut h, start, ty, Operand::Var(args[0]), Operand::Var(args[1]));
+            h.ret(start, Operand::Var(r));
+            h.g
+        });
+        let hash = self.rt.helper(&format!("ll_key_hash__{}", name), |_rt, fname| {
+            let (mut h, args) = crate::helpers::Helper::new(fname, &[("a", ty)], LlType::Signed);
+            let start = h.g.startblock;
+            let mut acc = int(0x345678);
+            let mut field = 0u32;
+            for item in items.iter().filter(|t| **t != LlType::Void) {
+                let x = h.op(start, LlOp::GetField, vec![Operand::Var(args[0]), Operand::Const(LlConst::Field(field))], *item);
+                field += 1;
+                let x = match *item {
+                    LlType::Bool => h.op(start, LlOp::CastBoolToInt, vec![Operand::Var(x)], LlType::Signed),
+                    LlType::Char => h.op(start, LlOp::CastCharToInt, vec![Operand::Var(x)], LlType::Signed),
+                    LlType::Signed => x,
+                    _ => {
+                        let f = Operand::Const(LlConst::Extern(rt_sym::STR_HASH.to_string()));
+                        h.op(start, LlOp::DirectCall, vec![f, Operand::Var(x)], LlType::Signed)
+                    }
+                };
+                let m = h.op(start, LlOp::IntMul, vec![acc, int(1000003)], LlType::Signed);
+                acc = Operand::Var(h.op(start, LlOp::IntXor, vec![Operand::Var(m), Operand::Var(x)], LlType::Signed));
+            }
+            h.ret(start, acc);
+            h.g
+        });
+        let funcs_t = self.rt.key_funcs_type();
+        let id = lltype::PrebuiltId(self.rt.prebuilt.len() as u32);
+        self.rt.prebuilt.push(lltype::Prebuilt {
+            ty: funcs_t,
+            data: lltype::PrebuiltData::Struct { fields: vec![LlConst::Func(eq), LlConst::Func(hash)], items: Vec::new() },
+        });
+        Ok(id)
+    }
+
+    /// The key functions of an r_dict: its key_eq and key_hash graphs.
+    fn r_dict_key_funcs(&mut self, eq: hostobj::ObjId, hash: hostobj::ObjId) -> Result<lltype::PrebuiltId, Diagnostic> {
+        let graph = |me: &Self, f| me.rt.ann.graph_for(f, "").ok_or_else(|| me.internal("r_dict key function never annotated"));
+        let (ge, gh) = (graph(self, eq)?, graph(self, hash)?);
+        let funcs_t = self.rt.key_funcs_type();
+        let id = lltype::PrebuiltId(self.rt.prebuilt.len() as u32);
+        self.rt.prebuilt.push(lltype::Prebuilt {
+            ty: funcs_t,
+            data: lltype::PrebuiltData::Struct {
+                fields: vec![LlConst::Func(lltype::FuncId(ge.0)), LlConst::Func(lltype::FuncId(gh.0))],
+                items: Vec::new(),
+            },
+        });
+        Ok(id)
     }
 
     /// A value as a word for the runtime.
@@ -130,7 +217,7 @@ impl GraphRtyper<'_, '_> {
         for pair in op.args.chunks(2) {
             let kw = self.word(&pair[0], k)?;
             let vw = self.word(&pair[1], v)?;
-            self.call_extern(rt_sym::DICT_SETITEM, vec![d.clone(), kw, vw, int(kind)], LlType::Void);
+            self.call_extern(rt_sym::DICT_SETITEM, vec![d.clone(), kw, vw, kind.clone()], LlType::Void);
         }
         Ok(Some((d, t)))
     }
@@ -141,18 +228,18 @@ impl GraphRtyper<'_, '_> {
         let d = self.dict_operand(&a[0])?;
         let kw = self.word(&a[1], k)?;
         Ok(match op {
-            flowspace::HlOp::GetItem => Some((self.call_extern(rt_sym::DICT_GETITEM, vec![d, kw, int(kind)], v), v)),
+            flowspace::HlOp::GetItem => Some((self.call_extern(rt_sym::DICT_GETITEM, vec![d, kw, kind.clone()], v), v)),
             flowspace::HlOp::SetItem => {
                 let vw = self.word(&a[2], v)?;
-                self.call_extern(rt_sym::DICT_SETITEM, vec![d, kw, vw, int(kind)], LlType::Void);
+                self.call_extern(rt_sym::DICT_SETITEM, vec![d, kw, vw, kind.clone()], LlType::Void);
                 None
             }
             flowspace::HlOp::DelItem => {
-                self.call_extern(rt_sym::DICT_DELITEM, vec![d, kw, int(kind)], LlType::Void);
+                self.call_extern(rt_sym::DICT_DELITEM, vec![d, kw, kind.clone()], LlType::Void);
                 None
             }
             _ => {
-                let e = self.call_extern(rt_sym::DICT_LOOKUP, vec![d, kw, int(kind)], LlType::Signed);
+                let e = self.call_extern(rt_sym::DICT_LOOKUP, vec![d, kw, kind.clone()], LlType::Signed);
                 Some((self.emit(LlOp::IntGe, vec![e, int(0)], LlType::Bool), LlType::Bool))
             }
         })
@@ -183,9 +270,9 @@ impl GraphRtyper<'_, '_> {
                     return Err(Diagnostic::error(self.span, "dict.get() without a default on non-pointer values is not supported yet"));
                 }
                 let r = match name {
-                    "get" => self.call_extern(rt_sym::DICT_GET, vec![d, kw, default, int(kind)], ty),
-                    "setdefault" => self.call_extern(rt_sym::DICT_SETDEFAULT, vec![d, kw, default, int(kind)], ty),
-                    _ => self.call_extern(rt_sym::DICT_POP, vec![d, kw, default, int(has), int(kind)], ty),
+                    "get" => self.call_extern(rt_sym::DICT_GET, vec![d, kw, default, kind.clone()], ty),
+                    "setdefault" => self.call_extern(rt_sym::DICT_SETDEFAULT, vec![d, kw, default, kind.clone()], ty),
+                    _ => self.call_extern(rt_sym::DICT_POP, vec![d, kw, default, int(has), kind.clone()], ty),
                 };
                 Ok(Some((r, ty)))
             }
@@ -231,11 +318,21 @@ impl GraphRtyper<'_, '_> {
                 self.call_extern(rt_sym::DICT_CLEAR, vec![d], LlType::Void);
                 Ok(None)
             }
-            "copy" => Ok(Some((self.call_extern(rt_sym::DICT_COPY, vec![d, int(kind)], dty), dty))),
+            "copy" => Ok(Some((self.call_extern(rt_sym::DICT_COPY, vec![d, kind.clone()], dty), dty))),
             "update" => {
                 let other = self.dict_operand(&a[0])?;
-                self.call_extern(rt_sym::DICT_UPDATE, vec![d, other, int(kind)], LlType::Void);
+                self.call_extern(rt_sym::DICT_UPDATE, vec![d, other, kind.clone()], LlType::Void);
                 Ok(None)
+            }
+            "popitem" => {
+                // The last entry, as RPython's ordered dicts do.
+                let e = self.call_extern(rt_sym::DICT_LAST, vec![d.clone()], LlType::Signed);
+                // Words are stored widened, so they read back as their own type.
+                let kx = self.call_extern(rt_sym::DICT_KEY_AT, vec![d.clone(), e.clone()], k);
+                let vx = self.call_extern(rt_sym::DICT_VALUE_AT, vec![d.clone(), e.clone()], v);
+                let kw = self.call_extern(rt_sym::DICT_KEY_AT, vec![d.clone(), e.clone()], LlType::Signed);
+                self.call_extern(rt_sym::DICT_DELITEM, vec![d, kw, kind], LlType::Void);
+                Ok(Some(self.make_tuple(&[(kx, k), (vx, v)])))
             }
             _ => Err(Diagnostic::error(self.span, format!("dict.{}() is not supported yet", name))),
         }

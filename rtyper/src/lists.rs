@@ -60,7 +60,7 @@ impl ListInfo {
 
 /// Emits `x == y` for two items of type `ty` into block `b` of a helper
 /// (lists compare by their items, other objects by identity).
-fn item_eq(rt: &mut Rtyper, h: &mut Helper, b: flowmodel::BlockId, ty: LlType, x: LlOperand, y: LlOperand) -> flowmodel::VarId {
+pub(crate) fn item_eq(rt: &mut Rtyper, h: &mut Helper, b: flowmodel::BlockId, ty: LlType, x: LlOperand, y: LlOperand) -> flowmodel::VarId {
     let inner = rt.list_types.iter().find(|(_, (l, _))| LlType::Ptr(*l) == ty).map(|(item, (l, a))| ListInfo { list: *l, array: *a, item: *item });
     if let Some(info) = inner {
         let f = list_eq(rt, info);

@@ -631,6 +631,11 @@ impl GraphRtyper<'_, '_> {
                 let r = self.call_func(FuncId(callee_g.0), args, ret);
                 Ok(if ret == LlType::Void { None } else { Some((r, ret)) })
             }
+            Desc::Class(c) if annotator::intrinsics::is_r_dict_class(self.rt.heap, c) => {
+                // The key functions travel with the dict's type (its keys listdef).
+                let t = LlType::Ptr(self.rt.dict_type());
+                Ok(Some((self.call_extern(rt_sym::DICT_NEW, vec![], t), t)))
+            }
             Desc::Class(c) => self.instantiate(c, &shape, arg_ops),
             Desc::Builtin(_) => {
                 let name = self.rt.builtin_name(desc).unwrap_or_default();

@@ -4,7 +4,9 @@
 //! Entries live in insertion order in an array of (key, value, live)
 //! words; an open-addressing index array maps hashes to entry numbers + 1
 //! (0 = empty, -1 = a deleted slot). Keys compare as words (ints, bools,
-//! chars, instances by identity: `kind` 0) or as STR contents (`kind` 1).
+//! chars, instances by identity: `kind` 0), as STR contents (`kind` 1), or
+//! by the program's functions (any other `kind` is the address of a
+//! prebuilt `abi::key_funcs_layout` struct: tuple keys, r_dict).
 //! A prebuilt dict (in the program's data) has entries but no index yet;
 //! the first lookup builds one.
 
@@ -40,21 +42,51 @@ fn new_words(n: i64) -> *mut u8 {
     a
 }
 
-unsafe fn hash(key: i64, kind: i64) -> u64 {
-    if kind == 1 {
-        // FNV-1a over the chars.
-        let mut h: u64 = 0xcbf29ce484222325;
-        for &b in str_bytes(key as *const u8) {
-            h = (h ^ b as u64).wrapping_mul(0x100000001b3);
-        }
-        h
+type KeyEq = extern "C" fn(i64, i64) -> bool;
+type KeyHash = extern "C" fn(i64) -> i64;
+
+/// The program's key functions of a `kind` that is a key-funcs struct.
+unsafe fn key_funcs(kind: i64) -> (KeyEq, KeyHash) {
+    let p = kind as *const u8;
+    let eq = *(p.add(abi::key_funcs_layout::EQ) as *const usize);
+    let hash = *(p.add(abi::key_funcs_layout::HASH) as *const usize);
+    (std::mem::transmute::<usize, KeyEq>(eq), std::mem::transmute::<usize, KeyHash>(hash))
+}
+
+/// FNV-1a over the chars of a STR.
+pub unsafe fn str_hash(s: *const u8) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in str_bytes(s) {
+        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// `rpy_str_hash(s)`: the hash str keys use.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_str_hash(s: *const u8) -> i64 {
+    if s.is_null() {
+        0
     } else {
-        (key as u64).wrapping_mul(0x9e3779b97f4a7c15)
+        str_hash(s) as i64
+    }
+}
+
+unsafe fn hash(key: i64, kind: i64) -> u64 {
+    match kind {
+        0 => (key as u64).wrapping_mul(0x9e3779b97f4a7c15),
+        1 => str_hash(key as *const u8),
+        _ => (key_funcs(kind).1(key) as u64).wrapping_mul(0x9e3779b97f4a7c15),
     }
 }
 
 unsafe fn key_eq(a: i64, b: i64, kind: i64) -> bool {
-    a == b || (kind == 1 && a != 0 && b != 0 && str_bytes(a as *const u8) == str_bytes(b as *const u8))
+    a == b
+        || match kind {
+            0 => false,
+            1 => a != 0 && b != 0 && str_bytes(a as *const u8) == str_bytes(b as *const u8),
+            _ => key_funcs(kind).0(a, b),
+        }
 }
 
 /// `rpy_dict_new()`: an empty dict.
@@ -195,6 +227,21 @@ pub unsafe extern "C" fn rpy_dict_next(d: *mut u8, i: i64) -> i64 {
 }
 
 /// `rpy_dict_key_at(d, e)` / `rpy_dict_value_at(d, e)`: entry `e`'s words.
+/// `rpy_dict_last(d)`: the number of the last live entry, or KeyError.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_dict_last(d: *mut u8) -> i64 {
+    let entries = array(d, dl::ENTRIES);
+    let mut i = *field(d, dl::USED) - 1;
+    while i >= 0 {
+        if *slot(entries, 3 * i + 2) != 0 {
+            return i;
+        }
+        i -= 1;
+    }
+    raise("KeyError");
+    0
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn rpy_dict_key_at(d: *mut u8, e: i64) -> i64 {
     *slot(array(d, dl::ENTRIES), 3 * e)
