@@ -309,6 +309,24 @@ impl Annotator<'_, '_> {
                     let first = match arg_ops.first() {
                         // The arguments of no-ops may be a JitDriver, never translated.
                         _ if matches!(intrinsic, crate::intrinsics::Intrinsic::NoOp | crate::intrinsics::Intrinsic::ConstBool(_)) => None,
+                        Some(a) if intrinsic == crate::intrinsics::Intrinsic::Instantiate => {
+                            let s = self.operand(g, a, span)?;
+                            let SomeValue::Pbc(p) = &s else {
+                                return Err(Diagnostic::error(span, "instantiate() needs a class known at translation time"));
+                            };
+                            let Some(Desc::Class(c)) = p.single() else {
+                                return Err(Diagnostic::error(span, "instantiate() needs a class known at translation time"));
+                            };
+                            self.classdef(c, span)?;
+                            return Ok(SomeValue::Instance { class: c, can_be_none: false });
+                        }
+                        _ if intrinsic == crate::intrinsics::Intrinsic::DebugPrint => {
+                            for a in arg_ops {
+                                let s = self.operand(g, a, span)?;
+                                self.call_builtin("str", std::slice::from_ref(&s), span)?;
+                            }
+                            return Ok(SomeValue::None);
+                        }
                         // r_uint(0x8000000000000000): a long literal that fits in a word.
                         Some(Operand::Const(Value::Long(v))) if *v >= -(1i128 << 63) && *v < (1i128 << 64) => {
                             Some(crate::model::S_NONNEG)
@@ -575,6 +593,13 @@ impl Annotator<'_, '_> {
         }
         if let SomeValue::String { .. } = receiver {
             return self.call_str_method(name, args, span);
+        }
+        if let SomeValue::Pbc(_) = receiver {
+            // sys.stdout / sys.stderr: write(str) and flush().
+            return match (name, args) {
+                ("write", [SomeValue::String { can_be_none: false } | SomeValue::Char]) | ("flush", []) => Ok(SomeValue::None),
+                _ => Err(Diagnostic::error(span, format!("{}() of the standard streams takes a str", name))),
+            };
         }
         let SomeValue::List { listdef, .. } = receiver else {
             return Err(Diagnostic::error(span, format!("the method {}() is not supported yet", name)));

@@ -22,6 +22,12 @@ pub enum Intrinsic {
     ToUnsigned,
     /// `widen(x)`: a bool as an int, any other word unchanged.
     Widen,
+    /// `instantiate(C)`: a new instance of the constant class C, its
+    /// `__init__` not called.
+    Instantiate,
+    /// `debug_print(*args)`: the args' str() joined by spaces, a newline,
+    /// on stderr.
+    DebugPrint,
     /// A function of `rpython.rlib.rfloat` implemented in the runtime
     /// (its `_rpython_runtime_helper_` attribute names it).
     FloatHelper(FloatHelper),
@@ -61,6 +67,10 @@ pub fn function_intrinsic(heap: &Heap, f: ObjId) -> Option<Intrinsic> {
         }
         ("rpython.rlib.objectmodel", "we_are_translated") => Some(Intrinsic::ConstBool(true)),
         ("rpython.rlib.rarithmetic", "intmask" | "longlongmask") => Some(Intrinsic::ToSigned),
+        // The trivial allocator has nothing to collect; the hooks are no-ops.
+        ("rpython.rlib.rgc", "collect" | "add_memory_pressure" | "enable" | "disable") => Some(Intrinsic::NoOp),
+        ("rpython.rlib.objectmodel", "instantiate") => Some(Intrinsic::Instantiate),
+        ("rpython.rlib.debug", "debug_print") => Some(Intrinsic::DebugPrint),
         ("rpython.rlib.rarithmetic", "widen") => Some(Intrinsic::Widen),
         // Every int of a translated program fits in a word.
         ("rpython.rlib.rarithmetic", "is_valid_int") => Some(Intrinsic::ConstBool(true)),

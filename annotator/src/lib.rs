@@ -87,7 +87,7 @@ pub use calls::{call_operands, constant_of, match_arguments, signature, speciali
 pub use flowspace::CallShape;
 pub use classdef::{class_member, is_object_class, ClassMember};
 pub use model::{Attr, ClassDef, Desc, ListDef, ListDefId, SomePbc, SomeValue};
-pub use rules::{annotation_of_constant, container_op, op_symbol, static_hasattr, static_isinstance};
+pub use rules::{annotation_of_constant, container_op, is_std_stream, op_symbol, static_hasattr, static_isinstance};
 
 /// Index of an annotated graph in `Annotations::graphs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

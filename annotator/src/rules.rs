@@ -129,6 +129,12 @@ fn op_phrase(op: HlOp) -> String {
     phrase.to_string()
 }
 
+/// Whether `o` is `sys.stdout` or `sys.stderr` (their write() and flush()
+/// are supported).
+pub fn is_std_stream(heap: &Heap, o: hostobj::ObjId) -> bool {
+    matches!(heap.get(o), Object::Builtin(n) if n == "sys.stdout" || n == "sys.stderr")
+}
+
 /// Operations that use their first argument as a container.
 pub fn container_op(op: HlOp) -> bool {
     matches!(
@@ -657,6 +663,9 @@ impl Annotator<'_, '_> {
                         )),
                     }
                 }
+                Some(Desc::Builtin(o)) if is_std_stream(self.heap, o) && matches!(name.as_str(), "write" | "flush") => {
+                    Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name })
+                }
                 _ => Err(Diagnostic::error(
                     span,
                     format!("reading attribute '{}' of {} is not supported yet", name, self.describe(&obj)),
@@ -931,6 +940,11 @@ impl Annotator<'_, '_> {
                         self.generalize_list_item(new, item.clone(), span)?;
                         self.generalize_list_item(*listdef, self.listdefs[crate::model::find_listdef(&self.listdefs, new).0 as usize].item.clone(), span)?;
                         Ok(SomeValue::List { listdef: new, can_be_none: false })
+                    }
+                    // The keys, in their own representation (as d.keys()).
+                    SomeValue::Dict { keys, can_be_none: false, .. } => {
+                        self.read_list_item(*keys, (self.current_op.0, self.current_op.1));
+                        Ok(SomeValue::List { listdef: *keys, can_be_none: false })
                     }
                     SomeValue::String { can_be_none: false } | SomeValue::Char => {
                         let new = self.site_listdef(6);

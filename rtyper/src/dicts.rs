@@ -245,6 +245,15 @@ impl GraphRtyper<'_, '_> {
         })
     }
 
+    /// A new list of the keys (or values) of the dict `d`, typed `want`.
+    pub fn dict_list(&mut self, d: LlOperand, keys: bool, want: &SomeValue) -> Result<(LlOperand, LlType), Diagnostic> {
+        let info = self.list_info(want)?;
+        let ltid = int(self.rt.types.get(info.list).tid as i64);
+        let atid = int(self.rt.types.get(info.array).tid as i64);
+        let args = vec![d, int(if keys { 0 } else { 1 }), ltid, atid, int(info.item.size() as i64)];
+        Ok((self.call_extern(rt_sym::DICT_LIST, args, info.ty()), info.ty()))
+    }
+
     pub fn dict_len(&mut self, a: &FlowOperand) -> Result<LlOperand, Diagnostic> {
         let d = self.dict_operand(a)?;
         Ok(self.emit(LlOp::GetField, vec![d, Operand::Const(LlConst::Field(0))], LlType::Signed))
@@ -278,12 +287,7 @@ impl GraphRtyper<'_, '_> {
             }
             "keys" | "values" | "iterkeys" | "itervalues" => {
                 let want = self.ag.binding(op.result).clone();
-                let info = self.list_info(&want)?;
-                let which = if name.ends_with("keys") { 0 } else { 1 };
-                let ltid = int(self.rt.types.get(info.list).tid as i64);
-                let atid = int(self.rt.types.get(info.array).tid as i64);
-                let args = vec![d, int(which), ltid, atid, int(info.item.size() as i64)];
-                Ok(Some((self.call_extern(rt_sym::DICT_LIST, args, info.ty()), info.ty())))
+                Ok(Some(self.dict_list(d, name.ends_with("keys"), &want)?))
             }
             "items" | "iteritems" => {
                 let want = self.ag.binding(op.result).clone();

@@ -585,6 +585,20 @@ impl GraphRtyper<'_, '_> {
             if let SomeValue::String { .. } = **receiver {
                 return self.str_method(callee, name, arg_ops);
             }
+            if let Some(Desc::Builtin(stream)) = self.rt.single_desc(receiver) {
+                if name == "flush" {
+                    // Print output is flushed before any other write and at exit.
+                    return Ok(None);
+                }
+                let s = self.annotation(&arg_ops[0])?;
+                let text = self.as_str(&arg_ops[0], &s)?;
+                if matches!(self.rt.heap.get(stream), hostobj::Object::Builtin(n) if n == "sys.stdout") {
+                    self.call_extern(rt_sym::PRINT_TEXT, vec![text], LlType::Void);
+                } else {
+                    self.call_extern(rt_sym::OS_WRITE, vec![Operand::Const(LlConst::Int(2)), text], LlType::Signed);
+                }
+                return Ok(None);
+            }
             return self.list_method(callee, &s_callee, name, arg_ops);
         }
         let Some(desc) = self.rt.single_desc(&s_callee) else {
@@ -611,6 +625,34 @@ impl GraphRtyper<'_, '_> {
                         Ok(Some((Operand::Const(LlConst::Int(x as i64)), LlType::Bool)))
                     }
                     annotator::intrinsics::Intrinsic::NoOp => Ok(None),
+                    annotator::intrinsics::Intrinsic::Instantiate => {
+                        let Some(Desc::Class(c)) = self.rt.single_desc(&self.annotation(&arg_ops[0])?) else {
+                            return Err(self.internal("instantiate() of a non-class"));
+                        };
+                        self.new_instance(c).map(Some)
+                    }
+                    annotator::intrinsics::Intrinsic::DebugPrint => {
+                        let mut line: Option<LlOperand> = None;
+                        for x in arg_ops {
+                            let sx = self.annotation(x)?;
+                            let t = self.str_of(x, &sx, "debug_print() of")?;
+                            line = Some(match line {
+                                None => t,
+                                Some(prev) => {
+                                    let space = Operand::Const(LlConst::Prebuilt(self.rt.prebuilt_str(b" ")));
+                                    let p = self.call_extern(rt_sym::STR_CONCAT, vec![prev, space], STR);
+                                    self.call_extern(rt_sym::STR_CONCAT, vec![p, t], STR)
+                                }
+                            });
+                        }
+                        let nl = Operand::Const(LlConst::Prebuilt(self.rt.prebuilt_str(b"\n")));
+                        let text = match line {
+                            None => nl,
+                            Some(l) => self.call_extern(rt_sym::STR_CONCAT, vec![l, nl], STR),
+                        };
+                        self.call_extern(rt_sym::OS_WRITE, vec![Operand::Const(LlConst::Int(2)), text], LlType::Signed);
+                        Ok(None)
+                    }
                     annotator::intrinsics::Intrinsic::FloatHelper(h) => self.float_helper(h, arg_ops).map(Some),
                     annotator::intrinsics::Intrinsic::ToSigned | annotator::intrinsics::Intrinsic::ToUnsigned => {
                         let want = self.rt.lltype_of(self.ag.binding(op.result), self.span)?;
@@ -886,6 +928,20 @@ impl GraphRtyper<'_, '_> {
     /// `C(args)`: a new instance with its vtable and class defaults, then `__init__`.
     fn instantiate(&mut self, c: hostobj::ObjId, shape: &annotator::CallShape, arg_ops: &[FlowOperand]) -> Result<Produced, Diagnostic> {
         let heap = self.rt.heap;
+        let (p, ty) = self.new_instance(c)?;
+        if let Some((_, Value::Obj(f))) = heap.lookup_class_attr(c, "__init__") {
+            if heap.function(*f).is_some() {
+                let (g, args) = self.function_args(*f, Some((p.clone(), ty)), shape, arg_ops)?;
+                let ret = return_type(self.rt, g)?;
+                self.call_func(FuncId(g.0), args, ret);
+            }
+        }
+        Ok(Some((p, ty)))
+    }
+
+    /// A new instance of class `c`: its vtable and class defaults set.
+    fn new_instance(&mut self, c: hostobj::ObjId) -> Result<(LlOperand, LlType), Diagnostic> {
+        let heap = self.rt.heap;
         let repr = self.rt.class_repr(c, self.span)?.clone();
         let ty = LlType::Ptr(repr.inst);
         let p = self.emit(LlOp::Malloc, vec![Operand::Const(LlConst::Type(repr.inst))], ty);
@@ -897,14 +953,7 @@ impl GraphRtyper<'_, '_> {
                 self.emit(LlOp::SetField, vec![p.clone(), Operand::Const(LlConst::Field(i as u32)), x], LlType::Void);
             }
         }
-        if let Some((_, Value::Obj(f))) = heap.lookup_class_attr(c, "__init__") {
-            if heap.function(*f).is_some() {
-                let (g, args) = self.function_args(*f, Some((p.clone(), ty)), shape, arg_ops)?;
-                let ret = return_type(self.rt, g)?;
-                self.call_func(FuncId(g.0), args, ret);
-            }
-        }
-        Ok(Some((p, ty)))
+        Ok((p, ty))
     }
 
     /// `x.name(args)`: a direct call when only one implementation can be
@@ -1139,6 +1188,12 @@ impl GraphRtyper<'_, '_> {
                 let ltid = k(self.rt.types.get(info.list).tid as i64);
                 let atid = k(self.rt.types.get(info.array).tid as i64);
                 Ok(Some((self.call_extern(rt_sym::STR_TO_LIST, vec![x, ltid, atid], info.ty()), info.ty())))
+            }
+            ("list", [SomeValue::Dict { .. }]) => {
+                let t = LlType::Ptr(self.rt.dict_type());
+                let d = self.operand(&a[0], t)?;
+                let want = self.ag.binding(self.current_result).clone();
+                Ok(Some(self.dict_list(d, true, &want)?))
             }
             ("list", [l @ SomeValue::List { .. }]) => {
                 let info = self.list_info(l)?;

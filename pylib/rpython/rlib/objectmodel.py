@@ -198,6 +198,9 @@ def newlist_hint(sizehint=0):
     """An empty list, with room for `sizehint` items once translated."""
     return []
 
+# Each call site makes its own list (of its own item type).
+newlist_hint._annspecialcase_ = 'specialize:call_location'
+
 
 def resizelist_hint(l, sizehint):
     """Hint that `l` will grow to `sizehint` items; no effect untranslated."""
