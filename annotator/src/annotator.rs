@@ -46,6 +46,8 @@ pub(crate) struct Annotator<'h, 'b> {
     /// Blocks that looked up methods or attributes, re-flowed when a new
     /// classdef appears.
     pub class_readers: HashMap<ObjId, BTreeSet<BlockKey>>,
+    /// The graphs of generator functions, with the listdef of their items.
+    pub generators: HashMap<GraphId, ListDefId>,
     /// The first call that reached each graph (caller, call span): the
     /// call chain noted under errors.
     pub first_caller: HashMap<GraphId, (GraphId, Span)>,
@@ -96,6 +98,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
             classdefs: BTreeMap::new(),
             class_readers: HashMap::new(),
             first_caller: HashMap::new(),
+            generators: HashMap::new(),
             prebuilt_seen: HashSet::new(),
             call_graphs: Vec::new(),
             prebuilt_lists: HashMap::new(),
@@ -227,6 +230,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
             prebuilt_lists: self.prebuilt_lists,
             prebuilt_dict_values: self.prebuilt_dict_values,
             call_targets: self.call_targets,
+            generators: self.generators,
         })
     }
 
@@ -280,6 +284,11 @@ impl<'h, 'b> Annotator<'h, 'b> {
         });
         self.return_readers.push(BTreeSet::new());
         self.graph_index.insert(key, g);
+        let is_generator = self.graphs[g.0 as usize].graph.blocks.iter().any(|b| b.operations.iter().any(|op| op.op == HlOp::Yield));
+        if is_generator {
+            let item = self.new_listdef(SomeValue::Impossible);
+            self.generators.insert(g, item);
+        }
         Ok(g)
     }
 

@@ -446,6 +446,10 @@ impl Annotator<'_, '_> {
                     self.schedule(callee, start);
                 }
                 self.return_readers[callee.0 as usize].insert((g.0, b.0));
+                // Calling a generator function runs nothing yet: it makes a generator.
+                if let Some(&item) = self.generators.get(&callee) {
+                    return Ok(SomeValue::Generator { graph: callee.0, item });
+                }
                 Ok(self.graph(callee).return_annotation().clone())
             }
             Desc::Builtin(o) => {
@@ -593,6 +597,12 @@ impl Annotator<'_, '_> {
         }
         if let SomeValue::String { .. } = receiver {
             return self.call_str_method(name, args, span);
+        }
+        if let SomeValue::Generator { item, .. } = receiver {
+            return match (name, args) {
+                ("next", []) => Ok(self.read_list_item(*item, (g.0, b.0))),
+                _ => Err(Diagnostic::error(span, format!("generator.{}() is not supported yet", name))),
+            };
         }
         if let SomeValue::Pbc(_) = receiver {
             // sys.stdout / sys.stderr: write(str) and flush().

@@ -151,6 +151,9 @@ pub struct Annotations {
     /// Which graph each call reaches (the version its specialization key
     /// selects) and how its arguments bind to the parameters.
     pub call_targets: HashMap<CallSiteKey, (GraphId, CallBinding)>,
+    /// The graphs of generator functions, with the listdef of the items
+    /// they yield.
+    pub generators: HashMap<GraphId, ListDefId>,
 }
 
 /// A call of one function from one operation: (the calling graph, the

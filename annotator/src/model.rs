@@ -134,6 +134,10 @@ pub enum SomeValue {
     /// A class object known to be `class` or one of its subclasses (what
     /// `type(x)` gives, and the type half of a caught exception).
     ClassRef { class: ObjId, can_be_none: bool },
+    /// A generator: what calling a generator function gives. `graph` is
+    /// the function's graph (its `GraphId`); the items it yields are the
+    /// items of listdef `item`.
+    Generator { graph: u32, item: ListDefId },
     /// The constant None.
     None,
 }
@@ -236,6 +240,7 @@ impl SomeValue {
                 or_none(&format!("the class {} or a subclass", class_name(heap, *class)), *can_be_none)
             }
             SomeValue::Range { .. } => "a range".into(),
+            SomeValue::Generator { .. } => "a generator".into(),
             SomeValue::Dict { keys, values, can_be_none } => {
                 let k = listdefs[find_listdef(listdefs, *keys).0 as usize].item.describe(heap, listdefs);
                 let v = listdefs[find_listdef(listdefs, *values).0 as usize].item.describe(heap, listdefs);
@@ -294,6 +299,7 @@ impl SomeValue {
             SomeValue::Method { class, name } => format!("SomeMethod({}.{})", class_name(heap, *class), name),
             SomeValue::ClassRef { class, .. } => format!("SomeType({})", class_name(heap, *class)),
             SomeValue::Range { nonneg } => flags("SomeRange", &[("nonneg", *nonneg)]),
+            SomeValue::Generator { graph, item } => format!("SomeGenerator(graph {}, items {})", graph, item.0),
             SomeValue::Dict { keys, values, can_be_none } => {
                 let k = listdefs[find_listdef(listdefs, *keys).0 as usize].item.dump(heap, listdefs);
                 let v = listdefs[find_listdef(listdefs, *values).0 as usize].item.dump(heap, listdefs);

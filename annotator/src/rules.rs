@@ -354,9 +354,20 @@ impl Annotator<'_, '_> {
                     };
                     Ok(SomeValue::Iterator { container: Box::new(container), reversed: false, enumerate: false })
                 }
-                it @ SomeValue::Iterator { .. } => Ok(it.clone()),
+                it @ (SomeValue::Iterator { .. } | SomeValue::Generator { .. }) => Ok(it.clone()),
                 other => unsupported(format!("iterating over {} is not supported yet", self.describe(other))),
             },
+            HlOp::Next if matches!(args[0], SomeValue::Generator { .. }) => {
+                let SomeValue::Generator { item, .. } = args[0] else { unreachable!() };
+                Ok(self.read_list_item(item, (g.0, b.0)))
+            }
+            HlOp::Yield => {
+                let Some(&item) = self.generators.get(&g) else {
+                    return unsupported("yield outside a generator function".into());
+                };
+                self.generalize_item(item, args[0].clone(), span, "the values a generator yields")?;
+                Ok(SomeValue::None)
+            }
             HlOp::Next => match &args[0] {
                 SomeValue::Iterator { container, enumerate, .. } => {
                     let item = match &**container {
@@ -683,6 +694,7 @@ impl Annotator<'_, '_> {
                 | "clear" | "copy" | "update" | "popitem" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
                 _ => Err(Diagnostic::error(span, format!("the dict method {}() is not supported yet", name))),
             },
+            SomeValue::Generator { .. } if name == "next" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
             SomeValue::List { can_be_none: false, .. } => match name.as_str() {
                 "append" | "insert" | "extend" | "reverse" | "pop" | "remove" | "index" | "count" => {
                     Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name })

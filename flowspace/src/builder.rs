@@ -302,7 +302,11 @@ fn merge_goto_chains(g: &mut FlowGraph) {
     for a in g.reachable_blocks() {
         loop {
             let blk = g.block(a);
-            if !matches!(blk.exitswitch, ExitSwitch::None) || blk.exits.len() != 1 {
+            // A yield ends its block: the generator resumes at the next one.
+            if !matches!(blk.exitswitch, ExitSwitch::None)
+                || blk.exits.len() != 1
+                || blk.operations.last().is_some_and(|op| op.op == HlOp::Yield)
+            {
                 break;
             }
             let target = blk.exits[0].target;
@@ -627,7 +631,8 @@ impl<'h> Builder<'h> {
     fn finish(&mut self, mut pend: Vec<Pending>, span: Span) -> Result<bool> {
         if pend.len() == 1 {
             let blk = self.graph.block(pend[0].block);
-            if matches!(blk.exitswitch, ExitSwitch::None) && blk.exits.len() == 1 {
+            let after_yield = blk.operations.last().is_some_and(|op| op.op == HlOp::Yield);
+            if matches!(blk.exitswitch, ExitSwitch::None) && blk.exits.len() == 1 && !after_yield {
                 let p = pend.pop().ok_or_else(|| internal(span, "lost pending link"))?;
                 self.graph.block_mut(p.block).exits.clear();
                 self.cur = Some(p.block);
@@ -1865,7 +1870,20 @@ impl<'h> Builder<'h> {
             ExprKind::SetComp { .. } => Err(err(span, "set comprehensions are not RPython")),
             ExprKind::DictComp { .. } => Err(err(span, "dict comprehensions are not RPython")),
             ExprKind::GeneratorExp { .. } => Err(err(span, "generator expressions are not RPython")),
-            ExprKind::Yield(_) => Err(err(span, "generators (yield) are not supported yet")),
+            ExprKind::Yield(value) => {
+                match value {
+                    Some(v) => self.expr(v)?,
+                    None => self.push(Operand::Const(Value::None)),
+                }
+                let v = self.pop(span)?;
+                self.emit(HlOp::Yield, vec![v], span)?;
+                // The generator resumes in a block of its own.
+                let resume = self.new_join();
+                self.jump(resume, span)?;
+                self.finish_join(resume, span)?;
+                self.push(Operand::Const(Value::None));
+                Ok(())
+            }
             ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators, span),
             ExprKind::Call { func, args, keywords, starargs, kwargs } => {
                 if kwargs.is_some() {

@@ -131,7 +131,10 @@ hl_operations! {
     PrintItem = "print_item", Some(1), false;
     PrintNewline = "print_newline", Some(0), false;
     // Generators.
-    Yield = "yield_", Some(1), true;
+    /// `yield_(value)`: ends its block, whose one link goes to where the
+    /// generator resumes (carrying every live variable). Its result is
+    /// the None a `yield` expression gives.
+    Yield = "yield_", Some(1), false;
     /// `exception_match(etype, cls)`: whether a caught exception matches a class.
     /// (Used when a `raise` of a value whose class is unknown at flow time
     /// meets an `except` clause.)

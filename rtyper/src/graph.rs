@@ -16,6 +16,13 @@ pub(crate) fn return_type(rt: &mut Rtyper, g: GraphId) -> Result<LlType, Diagnos
         return Ok(LlType::Signed);
     }
     let ag = rt.ann.graph(g);
+    // A generator's graph becomes its next(): it returns the items.
+    if let Some(&item) = rt.ann.generators.get(&g) {
+        return match rt.ann.listdef(item).item.clone() {
+            SomeValue::Impossible => Ok(LlType::Void),
+            s => rt.lltype_of(&s, ag.graph.span),
+        };
+    }
     rt.lltype_of(ag.return_annotation(), ag.graph.span)
 }
 
@@ -34,6 +41,8 @@ pub(crate) struct GraphRtyper<'r, 'a> {
     pub current_result: VarId,
     /// The annotated graph being translated.
     pub gid: GraphId,
+    /// The value of the `yield` just translated (generators only).
+    pub yielded: Option<LlOperand>,
 }
 
 pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diagnostic> {
@@ -51,7 +60,12 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
         span: flow.span,
         current_result: VarId(0),
         gid,
+        yielded: None,
     };
+    let is_generator = ann.generators.contains_key(&gid);
+    // Where a generator's returns go (it raises StopIteration there).
+    let stop = if is_generator { Some(gr.ll.add_block(Block::new(Vec::new()))) } else { None };
+    let mut yielded = Vec::new();
 
     // Blocks: same order as the flow graph's; unreached blocks are dropped.
     let mut block_map: Vec<Option<BlockId>> = vec![None; flow.blocks.len()];
@@ -125,6 +139,9 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
             let produced = gr.translate_op(op)?;
             gr.bind_result(op.result, produced, first_new)?;
         }
+        if let Some(v) = gr.yielded.take() {
+            yielded.push((b, v));
+        }
         gr.span = block.operations.last().map_or(flow.span, |op| op.span);
         let (exitswitch, links) = match &block.exitswitch {
             ExitSwitch::None => (ExitSwitch::None, block.exits.iter().collect::<Vec<_>>()),
@@ -163,7 +180,9 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
             (None, sw) => (sw, links),
         };
         for link in links {
-            let Some(target) = block_map[link.target.0 as usize] else {
+            // A generator's returns go to its stop block, with no value.
+            let to_stop = stop.is_some() && link.target == flow.returnblock;
+            let Some(target) = (if to_stop { stop } else { block_map[link.target.0 as usize] }) else {
                 return Err(Diagnostic::error(gr.span, "internal error: link to a block the annotator never reached"));
             };
             // The exception link's own variables (the caught class and instance).
@@ -180,7 +199,7 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
                 }
                 None => None,
             };
-            let args = gr.link_args(link, ret_ty)?;
+            let args = if to_stop { Vec::new() } else { gr.link_args(link, ret_ty)? };
             let exitcase = match &link.exitcase {
                 None => None,
                 Some(Value::Obj(class)) if exc_vars.is_some() => {
@@ -205,6 +224,9 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
         llblock.operations = std::mem::take(&mut gr.ops);
         llblock.exitswitch = exitswitch;
         llblock.exits = ll_links;
+    }
+    if let Some(stop) = stop {
+        gr.finish_generator(&block_map, &yielded, stop)?;
     }
     Ok(gr.ll)
 }

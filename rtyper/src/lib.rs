@@ -71,6 +71,7 @@
 mod classes;
 mod dicts;
 mod floats;
+mod generators;
 mod graph;
 mod helpers;
 mod iter;
@@ -145,6 +146,8 @@ pub(crate) struct Rtyper<'a> {
     pub prebuilt_lists: HashMap<hostobj::ObjId, PrebuiltId>,
     pub dict_type: Option<TypeId>,
     pub word_array_type: Option<TypeId>,
+    /// The frame of each generator function (`generators.rs`).
+    pub generator_frames: HashMap<annotator::GraphId, generators::GenFrame>,
 }
 
 impl<'a> Rtyper<'a> {
@@ -170,6 +173,7 @@ impl<'a> Rtyper<'a> {
             prebuilt_lists: HashMap::new(),
             dict_type: None,
             word_array_type: None,
+            generator_frames: HashMap::new(),
         }
     }
 

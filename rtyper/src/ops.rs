@@ -106,6 +106,11 @@ impl GraphRtyper<'_, '_> {
             HlOp::GetAttr => self.getattr(op, &s_args)?,
             HlOp::SetAttr => self.setattr(op, &s_args)?,
             HlOp::ExceptionMatch => Some(self.exception_match(a, &s_args)?),
+            HlOp::Iter if matches!(s_args[0], SomeValue::Generator { .. }) => {
+                let ty = self.operand_type(&a[0])?;
+                Some((self.operand(&a[0], ty)?, ty))
+            }
+            HlOp::Next if matches!(s_args[0], SomeValue::Generator { .. }) => self.generator_next(&a[0], &s_args[0])?,
             HlOp::Iter => self.new_iter(&a[0], &s_args[0], false)?,
             HlOp::NewDict => self.newdict(op)?,
             HlOp::SetItem if matches!(s_args[0], SomeValue::List { .. }) => self.list_setitem(a, &s_args)?,
@@ -127,6 +132,11 @@ impl GraphRtyper<'_, '_> {
             }
             HlOp::NewList => Some(self.newlist(op)?),
             HlOp::NewTuple => self.newtuple(op)?,
+            HlOp::Yield => {
+                let ty = return_type(self.rt, self.gid)?;
+                self.yielded = Some(if ty == LlType::Void { Operand::Const(LlConst::Void) } else { self.operand(&a[0], ty)? });
+                None
+            }
             HlOp::Repr if s_args[0].is_int_like() => Some((self.str_of(&a[0], &s_args[0], "repr() of")?, STR)),
             HlOp::Repr => self.call_builtin("repr", a, &s_args)?,
             _ => {
@@ -585,6 +595,9 @@ impl GraphRtyper<'_, '_> {
             if let SomeValue::String { .. } = **receiver {
                 return self.str_method(callee, name, arg_ops);
             }
+            if let SomeValue::Generator { .. } = **receiver {
+                return self.generator_next(callee, receiver);
+            }
             if let Some(Desc::Builtin(stream)) = self.rt.single_desc(receiver) {
                 if name == "flush" {
                     // Print output is flushed before any other write and at exit.
@@ -669,6 +682,9 @@ impl GraphRtyper<'_, '_> {
         match desc {
             Desc::Function(f) => {
                 let (callee_g, args) = self.function_args(f, None, &shape, arg_ops)?;
+                if self.rt.ann.generators.contains_key(&callee_g) {
+                    return Ok(Some(self.new_generator(callee_g, args)?));
+                }
                 let ret = return_type(self.rt, callee_g)?;
                 let r = self.call_func(FuncId(callee_g.0), args, ret);
                 Ok(if ret == LlType::Void { None } else { Some((r, ret)) })
@@ -819,6 +835,17 @@ impl GraphRtyper<'_, '_> {
         };
         let r = self.call_extern(b.symbol, args, ty);
         Ok(if ty == LlType::Void { None } else { Some((r, ty)) })
+    }
+
+    /// `next(gen)`: a call of the generator function's graph on the frame.
+    fn generator_next(&mut self, g: &FlowOperand, s: &SomeValue) -> Result<Produced, Diagnostic> {
+        let SomeValue::Generator { graph, .. } = s else { return Err(self.internal("next() of a non-generator")) };
+        let graph = annotator::GraphId(*graph);
+        let ty = self.operand_type(g)?;
+        let frame = self.operand(g, ty)?;
+        let ret = return_type(self.rt, graph)?;
+        let r = self.call_func(FuncId(graph.0), vec![frame], ret);
+        Ok(if ret == LlType::Void { None } else { Some((r, ret)) })
     }
 
     /// An operation that calls a method of its instance operand

@@ -1,3 +1,5 @@
+# A generator consumed by a for loop; the sum is the exit status.
+
 def squares(n):
     i = 0
     while i < n:
