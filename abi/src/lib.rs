@@ -300,6 +300,10 @@ pub mod runtime {
     pub const MATH_FREXP_EXPONENT: &str = "rpy_math_frexp_exponent";
     pub const MATH_MODF_FRAC: &str = "rpy_math_modf_frac";
     pub const MATH_MODF_INT: &str = "rpy_math_modf_int";
+    /// `fn(*STR, *STR default) -> *STR`: os.getenv, os.environ.get (null: None).
+    pub const OS_GETENV: &str = "rpy_os_getenv";
+    /// `fn(*STR) -> *STR`: `os.environ[k]`; raises KeyError when unset.
+    pub const OS_ENVIRON_GETITEM: &str = "rpy_os_environ_getitem";
     /// `fn(*STR)`: text of a `print()` call, written as is (clears the soft space).
     pub const PRINT_TEXT: &str = "rpy_print_text";
     /// `fn(*STR, i64) -> i64`: `int(s, base)`; raises ValueError on bad input.

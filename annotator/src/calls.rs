@@ -598,6 +598,16 @@ impl Annotator<'_, '_> {
         if let SomeValue::String { .. } = receiver {
             return self.call_str_method(name, args, span);
         }
+        if *receiver == SomeValue::Environ {
+            let is_str = |s: &SomeValue| matches!(s, SomeValue::String { can_be_none: false } | SomeValue::Char);
+            return match args {
+                [k] if is_str(k) => Ok(SomeValue::String { can_be_none: true }),
+                [k, d] if is_str(k) && (d.is_string_like() || *d == SomeValue::None) => {
+                    Ok(SomeValue::String { can_be_none: *d == SomeValue::None || d.can_be_none() })
+                }
+                _ => Err(Diagnostic::error(span, "os.environ.get() takes a str key and an optional str default")),
+            };
+        }
         if let SomeValue::Generator { item, .. } = receiver {
             return match (name, args) {
                 ("next", []) => Ok(self.read_list_item(*item, (g.0, b.0))),

@@ -237,12 +237,6 @@ impl Annotator<'_, '_> {
         Ok(())
     }
 
-    /// Whether `o` is the `os.environ` dict of the built-in `os` module.
-    fn is_os_environ(&self, o: ObjId) -> bool {
-        let os = self.heap.find_module("os").and_then(|m| self.heap.module(m));
-        os.is_some_and(|m| m.file.is_none() && m.globals.get_str("environ") == Some(&Value::Obj(o)))
-    }
-
     /// The annotation of a constant; prebuilt instances reached through it
     /// get their classdef and attributes.
     pub fn constant(&mut self, c: &Value, span: Span) -> Result<SomeValue, Diagnostic> {
@@ -263,10 +257,8 @@ impl Annotator<'_, '_> {
                         self.generalize_list_item(listdef, s, span)?;
                     }
                 }
-                Object::Dict(_) if self.is_os_environ(*o) => {
-                    // Its contents are the translating process's environment.
-                    return Err(Diagnostic::error(span, "os.environ is not supported yet"));
-                }
+                // Not the translating process's environment: the program's own.
+                Object::Dict(_) if crate::rules::is_os_environ(self.heap, *o) => return Ok(SomeValue::Environ),
                 Object::Dict(entries) if !self.prebuilt_lists.contains_key(o) => {
                     // A prebuilt dict: a listdef for its keys and one for its values.
                     let keys = self.new_listdef(SomeValue::Impossible);

@@ -45,6 +45,7 @@ pub fn annotation_of_constant_with(
                     items.iter().map(|v| annotation_of_constant_with(heap, v, prebuilt)).collect();
                 SomeValue::Tuple(items?)
             }
+            Object::Dict(_) if is_os_environ(heap, *id) => SomeValue::Environ,
             Object::List(_) | Object::Dict(_) => match prebuilt(*id) {
                 Some(s) => s,
                 None => return Err("internal error: a prebuilt list or dict without a listdef".into()),
@@ -127,6 +128,12 @@ fn op_phrase(op: HlOp) -> String {
         _ => return format!("the operation {}", op.name()),
     };
     phrase.to_string()
+}
+
+/// Whether `o` is the `os.environ` dict of the built-in `os` module.
+pub fn is_os_environ(heap: &Heap, o: hostobj::ObjId) -> bool {
+    let os = heap.find_module("os").and_then(|m| heap.module(m));
+    os.is_some_and(|m| m.file.is_none() && m.globals.get_str("environ") == Some(&Value::Obj(o)))
 }
 
 /// Whether `o` is `sys.stdout` or `sys.stderr` (their write() and flush()
@@ -266,6 +273,12 @@ impl Annotator<'_, '_> {
                     self.generalize_item(values, pair[1].clone(), span, "dict values")?;
                 }
                 Ok(SomeValue::Dict { keys, values, can_be_none: false })
+            }
+            HlOp::GetItem | HlOp::Contains if args[0] == SomeValue::Environ => {
+                if !matches!(args[1], SomeValue::String { can_be_none: false } | SomeValue::Char) {
+                    return unsupported(format!("os.environ keys are strs, not {}", self.describe(&args[1])));
+                }
+                Ok(if op.op == HlOp::GetItem { S_STR } else { SomeValue::Bool })
             }
             HlOp::GetItem if matches!(args[0], SomeValue::Dict { .. }) => {
                 let SomeValue::Dict { keys, values, .. } = args[0] else { unreachable!() };
@@ -694,6 +707,7 @@ impl Annotator<'_, '_> {
                 | "clear" | "copy" | "update" | "popitem" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
                 _ => Err(Diagnostic::error(span, format!("the dict method {}() is not supported yet", name))),
             },
+            SomeValue::Environ if name == "get" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
             SomeValue::Generator { .. } if name == "next" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
             SomeValue::List { can_be_none: false, .. } => match name.as_str() {
                 "append" | "insert" | "extend" | "reverse" | "pop" | "remove" | "index" | "count" => {

@@ -97,6 +97,15 @@ impl GraphRtyper<'_, '_> {
             | HlOp::ModOvf
             | HlOp::LShiftOvf
             | HlOp::NegOvf => Some(self.ovf_op(op.op, a)?),
+            HlOp::GetItem | HlOp::Contains if s_args[0] == SomeValue::Environ => {
+                let k = self.as_str(&a[1], &s_args[1])?;
+                if op.op == HlOp::GetItem {
+                    Some((self.call_extern(rt_sym::OS_ENVIRON_GETITEM, vec![k], STR), STR))
+                } else {
+                    let v = self.call_extern(rt_sym::OS_GETENV, vec![k, Operand::Const(LlConst::Null)], STR);
+                    Some((self.emit(LlOp::PtrNonZero, vec![v], LlType::Bool), LlType::Bool))
+                }
+            }
             HlOp::GetItem | HlOp::SetItem | HlOp::DelItem | HlOp::Contains if matches!(s_args[0], SomeValue::Dict { .. }) => {
                 self.dict_item_op(op.op, a, &s_args)?
             }
@@ -594,6 +603,18 @@ impl GraphRtyper<'_, '_> {
             }
             if let SomeValue::String { .. } = **receiver {
                 return self.str_method(callee, name, arg_ops);
+            }
+            if **receiver == SomeValue::Environ {
+                let sk = self.annotation(&arg_ops[0])?;
+                let k = self.as_str(&arg_ops[0], &sk)?;
+                let d = match arg_ops.get(1) {
+                    Some(x) => {
+                        let sd = self.annotation(x)?;
+                        if sd == SomeValue::None { Operand::Const(LlConst::Null) } else { self.as_str(x, &sd)? }
+                    }
+                    None => Operand::Const(LlConst::Null),
+                };
+                return Ok(Some((self.call_extern(rt_sym::OS_GETENV, vec![k, d], STR), STR)));
             }
             if let SomeValue::Generator { .. } = **receiver {
                 return self.generator_next(callee, receiver);

@@ -12,7 +12,7 @@ impl Rtyper<'_> {
     pub fn lltype_of(&mut self, s: &SomeValue, span: Span) -> Result<LlType, Diagnostic> {
         let unsupported = |what: &str| Err(Diagnostic::error(span, format!("{} is not supported yet", what)));
         Ok(match s {
-            SomeValue::Impossible | SomeValue::None => LlType::Void,
+            SomeValue::Impossible | SomeValue::None | SomeValue::Environ => LlType::Void,
             SomeValue::Integer { unsigned: false, .. } => LlType::Signed,
             SomeValue::Integer { unsigned: true, .. } => LlType::Unsigned,
             SomeValue::Bool => LlType::Bool,

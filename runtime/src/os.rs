@@ -177,6 +177,17 @@ pub unsafe extern "C" fn rpy_os_getenv(name: *const u8, default: *mut u8) -> *mu
     }
 }
 
+/// `os.environ[name]`: KeyError when the variable is not set.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_os_environ_getitem(name: *const u8) -> *mut u8 {
+    let v = rpy_os_getenv(name, std::ptr::null_mut());
+    if v.is_null() {
+        raise("KeyError");
+        return new_str(b"");
+    }
+    v
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn rpy_os_path_exists(p: *const u8) -> bool {
     path(p).exists()
