@@ -99,8 +99,8 @@ pub struct AnnotatedGraph {
     pub graph: FlowGraph,
     /// The host function it was built from.
     pub func: ObjId,
-    /// The specialization key: "" for the one default version of a function
-    /// (the place where `specialize:argtype` and friends will add more).
+    /// The specialization key: "" for the default version of a function,
+    /// else what `calls::specialization_key` gives (`*2`, `0:int`, ...).
     pub key: String,
     /// Annotation of each variable, indexed by `VarId`; `Impossible` for
     /// variables of blocks that were never reached.
