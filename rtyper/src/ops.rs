@@ -285,21 +285,13 @@ impl GraphRtyper<'_, '_> {
         if s.iter().any(crate::rarith::is_unsigned) {
             return self.unsigned_binary(op, a, s);
         }
-        if s[0].is_int_like() && s[1].is_int_like() && !matches!(s[0], SomeValue::Integer { unsigned: true, .. })
-            && !matches!(s[1], SomeValue::Integer { unsigned: true, .. })
-        {
+        if s[0].is_int_like() && s[1].is_int_like() {
             let x = self.operand(&a[0], LlType::Signed)?;
             let y = self.operand(&a[1], LlType::Signed)?;
-            let llop = match op {
-                HlOp::Add => LlOp::IntAdd,
-                HlOp::Sub => LlOp::IntSub,
-                HlOp::Mul => LlOp::IntMul,
-                HlOp::And => LlOp::IntAnd,
-                HlOp::Or => LlOp::IntOr,
-                HlOp::Xor => LlOp::IntXor,
-                HlOp::LShift => LlOp::IntLShift,
-                HlOp::RShift => LlOp::IntRShift,
-                HlOp::Div | HlOp::FloorDiv | HlOp::Mod => {
+            let llop = match (op, crate::rarith::word_op(op)) {
+                (HlOp::RShift, _) => LlOp::IntRShift,
+                (_, Some(llop)) => llop,
+                (HlOp::Div | HlOp::FloorDiv | HlOp::Mod, _) => {
                     let (pure, helper) = if op == HlOp::Mod {
                         (LlOp::IntMod, rt_sym::INT_MOD)
                     } else {

@@ -16,6 +16,20 @@ use lltype::LlOperand;
 
 use crate::graph::GraphRtyper;
 
+/// The operations that are the same on Signed and Unsigned words.
+pub fn word_op(op: HlOp) -> Option<LlOp> {
+    Some(match op {
+        HlOp::Add => LlOp::IntAdd,
+        HlOp::Sub => LlOp::IntSub,
+        HlOp::Mul => LlOp::IntMul,
+        HlOp::And => LlOp::IntAnd,
+        HlOp::Or => LlOp::IntOr,
+        HlOp::Xor => LlOp::IntXor,
+        HlOp::LShift => LlOp::IntLShift,
+        _ => return None,
+    })
+}
+
 pub fn is_unsigned(s: &SomeValue) -> bool {
     matches!(s, SomeValue::Integer { unsigned: true, .. })
 }
@@ -47,17 +61,11 @@ impl GraphRtyper<'_, '_> {
         let u = LlType::Unsigned;
         let x = self.as_word(&a[0], u)?;
         let y = self.as_word(&a[1], u)?;
-        let llop = match op {
-            HlOp::Add => LlOp::IntAdd,
-            HlOp::Sub => LlOp::IntSub,
-            HlOp::Mul => LlOp::IntMul,
-            HlOp::And => LlOp::IntAnd,
-            HlOp::Or => LlOp::IntOr,
-            HlOp::Xor => LlOp::IntXor,
-            HlOp::LShift => LlOp::IntLShift,
-            HlOp::RShift => LlOp::UintRShift,
-            HlOp::Div | HlOp::FloorDiv => return Ok((self.call_extern(rt_sym::UINT_FLOORDIV, vec![x, y], u), u)),
-            HlOp::Mod => return Ok((self.call_extern(rt_sym::UINT_MOD, vec![x, y], u), u)),
+        let llop = match (op, word_op(op)) {
+            (HlOp::RShift, _) => LlOp::UintRShift,
+            (_, Some(llop)) => llop,
+            (HlOp::Div | HlOp::FloorDiv, _) => return Ok((self.call_extern(rt_sym::UINT_FLOORDIV, vec![x, y], u), u)),
+            (HlOp::Mod, _) => return Ok((self.call_extern(rt_sym::UINT_MOD, vec![x, y], u), u)),
             _ => return Err(self.unsupported(format!("the operation {} on r_uint", op))),
         };
         Ok((self.emit(llop, vec![x, y], u), u))

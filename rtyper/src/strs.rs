@@ -77,27 +77,13 @@ impl GraphRtyper<'_, '_> {
             }
             "find" | "rfind" => {
                 let p = self.str_arg(&a[0])?;
-                let start = match a.get(1) {
-                    Some(x) => self.operand(x, LlType::Signed)?,
-                    None => int(0),
-                };
-                let end = match a.get(2) {
-                    Some(x) => self.operand(x, LlType::Signed)?,
-                    None => int(i64::MAX),
-                };
+                let (start, end) = self.bounds_args(&a[1..])?;
                 let rev = int((name == "rfind") as i64);
                 (self.call_extern(rt_sym::STR_FIND, vec![s, p, start, end, rev], LlType::Signed), LlType::Signed)
             }
             "count" => {
                 let p = self.str_arg(&a[0])?;
-                let start = match a.get(1) {
-                    Some(x) => self.operand(x, LlType::Signed)?,
-                    None => int(0),
-                };
-                let end = match a.get(2) {
-                    Some(x) => self.operand(x, LlType::Signed)?,
-                    None => int(i64::MAX),
-                };
+                let (start, end) = self.bounds_args(&a[1..])?;
                 (self.call_extern(rt_sym::STR_COUNT, vec![s, p, start, end], LlType::Signed), LlType::Signed)
             }
             "replace" => {
@@ -184,6 +170,20 @@ impl GraphRtyper<'_, '_> {
                 (self.emit(LlOp::IntXor, vec![y, d], LlType::Signed), LlType::Signed)
             }
         }))
+    }
+
+    /// The optional `start` and `end` arguments of find/count (0 and the
+    /// end when absent).
+    fn bounds_args(&mut self, a: &[FlowOperand]) -> Result<(LlOperand, LlOperand), Diagnostic> {
+        let start = match a.first() {
+            Some(x) => self.operand(x, LlType::Signed)?,
+            None => int(0),
+        };
+        let end = match a.get(1) {
+            Some(x) => self.operand(x, LlType::Signed)?,
+            None => int(i64::MAX),
+        };
+        Ok((start, end))
     }
 
     /// `ll_check_value(ok)`: raises ValueError when `ok` is false.
