@@ -138,6 +138,9 @@ pub enum SomeValue {
     /// the function's graph (its `GraphId`); the items it yields are the
     /// items of listdef `item`.
     Generator { graph: u32, item: ListDefId },
+    /// A bytearray: mutable bytes whose items read and write as ints
+    /// (represented as a list of chars).
+    ByteArray,
     /// `os.environ`: the environment of the running program, read with
     /// `[k]`, `get()` and `in`.
     Environ,
@@ -245,6 +248,7 @@ impl SomeValue {
             SomeValue::Range { .. } => "a range".into(),
             SomeValue::Generator { .. } => "a generator".into(),
             SomeValue::Environ => "os.environ".into(),
+            SomeValue::ByteArray => "a bytearray".into(),
             SomeValue::Dict { keys, values, can_be_none } => {
                 let k = listdefs[find_listdef(listdefs, *keys).0 as usize].item.describe(heap, listdefs);
                 let v = listdefs[find_listdef(listdefs, *values).0 as usize].item.describe(heap, listdefs);
@@ -305,6 +309,7 @@ impl SomeValue {
             SomeValue::Range { nonneg } => flags("SomeRange", &[("nonneg", *nonneg)]),
             SomeValue::Generator { graph, item } => format!("SomeGenerator(graph {}, items {})", graph, item.0),
             SomeValue::Environ => "SomeEnviron".into(),
+            SomeValue::ByteArray => "SomeByteArray".into(),
             SomeValue::Dict { keys, values, can_be_none } => {
                 let k = listdefs[find_listdef(listdefs, *keys).0 as usize].item.dump(heap, listdefs);
                 let v = listdefs[find_listdef(listdefs, *values).0 as usize].item.dump(heap, listdefs);

@@ -274,6 +274,10 @@ impl Annotator<'_, '_> {
                 }
                 Ok(SomeValue::Dict { keys, values, can_be_none: false })
             }
+            HlOp::GetItem if args[0] == SomeValue::ByteArray && args[1].is_int_like() => Ok(S_NONNEG),
+            HlOp::SetItem if args[0] == SomeValue::ByteArray && args[1].is_int_like() && args[2].is_int_like() => {
+                Ok(SomeValue::None)
+            }
             HlOp::GetItem | HlOp::Contains if args[0] == SomeValue::Environ => {
                 if !matches!(args[1], SomeValue::String { can_be_none: false } | SomeValue::Char) {
                     return unsupported(format!("os.environ keys are strs, not {}", self.describe(&args[1])));
@@ -875,6 +879,7 @@ impl Annotator<'_, '_> {
                     | SomeValue::Unicode { .. }
                     | SomeValue::Tuple(_)
                     | SomeValue::Dict { .. }
+                    | SomeValue::ByteArray
                     | SomeValue::Range { .. } => Ok(S_NONNEG),
                     other => bad(other),
                 }
@@ -883,7 +888,7 @@ impl Annotator<'_, '_> {
                 arity(1)?;
                 match &args[0] {
                     s if s.is_int_like() || s.is_string_like() || *s == SomeValue::None => Ok(S_STR),
-                    SomeValue::List { .. } | SomeValue::Float => Ok(S_STR),
+                    SomeValue::List { .. } | SomeValue::Float | SomeValue::ByteArray => Ok(S_STR),
                     SomeValue::Instance { class, .. } if !self.heap.is_subclass(*class, self.base_exception()) => Ok(S_STR),
                     other => bad(other),
                 }
@@ -996,6 +1001,14 @@ impl Annotator<'_, '_> {
                     other => bad(other),
                 }
             }
+            "bytearray" => match args {
+                [] => Ok(SomeValue::ByteArray),
+                [x] if x.is_int_like() || matches!(x, SomeValue::String { can_be_none: false } | SomeValue::Char) => {
+                    Ok(SomeValue::ByteArray)
+                }
+                [x] => bad(x),
+                _ => arity(1).map(|_| SomeValue::ByteArray),
+            },
             "repr" => {
                 arity(1)?;
                 match &args[0] {

@@ -229,6 +229,32 @@ impl GraphRtyper<'_, '_> {
         Ok(None)
     }
 
+    /// `b[i]` and `b[i] = x` of a bytearray (a list of chars read and
+    /// written as ints).
+    pub fn bytearray_item(&mut self, a: &[FlowOperand]) -> Result<Produced, Diagnostic> {
+        let (list, array) = self.rt.list_type(LlType::Char);
+        let l = self.operand(&a[0], LlType::Ptr(list))?;
+        let i = self.operand(&a[1], LlType::Signed)?;
+        let j = self.extern_call(rt_sym::LIST_CHECK_INDEX, vec![l.clone(), i], LlType::Signed);
+        let items = self.emit(LlOp::GetField, vec![l, field(1)], LlType::Ptr(array));
+        match a.get(2) {
+            None => {
+                let c = self.emit(LlOp::GetArrayItem, vec![items, j], LlType::Char);
+                Ok(Some((self.emit(LlOp::CastCharToInt, vec![c], LlType::Signed), LlType::Signed)))
+            }
+            Some(x) => {
+                // ValueError unless 0 <= x < 256 (one unsigned compare).
+                let v = self.operand(x, LlType::Signed)?;
+                let ok = self.emit(LlOp::UintLt, vec![v.clone(), Operand::Const(LlConst::Int(256))], LlType::Bool);
+                let check = self.check_helper();
+                self.call_func(check, vec![ok], LlType::Void);
+                let c = self.emit(LlOp::CastIntToChar, vec![v], LlType::Char);
+                self.emit(LlOp::SetArrayItem, vec![items, j, c], LlType::Void);
+                Ok(None)
+            }
+        }
+    }
+
     /// `del l[i]`
     pub fn list_delitem(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<Produced, Diagnostic> {
         let info = self.list_info(&s[0])?;

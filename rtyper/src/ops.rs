@@ -97,6 +97,7 @@ impl GraphRtyper<'_, '_> {
             | HlOp::ModOvf
             | HlOp::LShiftOvf
             | HlOp::NegOvf => Some(self.ovf_op(op.op, a)?),
+            HlOp::GetItem | HlOp::SetItem if s_args[0] == SomeValue::ByteArray => self.bytearray_item(a)?,
             HlOp::GetItem | HlOp::Contains if s_args[0] == SomeValue::Environ => {
                 let k = self.as_str(&a[1], &s_args[1])?;
                 if op.op == HlOp::GetItem {
@@ -227,6 +228,10 @@ impl GraphRtyper<'_, '_> {
             SomeValue::Integer { unsigned: false, .. } => self.call_extern(rt_sym::INT_TO_STR, vec![x], STR),
             SomeValue::Integer { unsigned: true, .. } => self.call_extern(rt_sym::UINT_TO_STR, vec![x], STR),
             SomeValue::Float => self.call_extern(rt_sym::FLOAT_TO_STR, vec![x], STR),
+            SomeValue::ByteArray => {
+                let empty = Operand::Const(LlConst::Prebuilt(self.rt.prebuilt_str(b"")));
+                self.call_extern(rt_sym::STR_JOIN, vec![empty, x, Operand::Const(LlConst::Int(1))], STR)
+            }
             // `<Name object at 0x...>` (exceptions print their message in
             // Python, which we do not keep yet).
             SomeValue::Instance { class, .. } if !self.rt.builtin_exception("BaseException").is_some_and(|b| self.rt.heap.is_subclass(*class, b)) => {
@@ -1228,6 +1233,29 @@ impl GraphRtyper<'_, '_> {
                 let ltid = k(self.rt.types.get(info.list).tid as i64);
                 let atid = k(self.rt.types.get(info.array).tid as i64);
                 Ok(Some((self.call_extern(rt_sym::STR_TO_LIST, vec![x, ltid, atid], info.ty()), info.ty())))
+            }
+            ("bytearray", _) => {
+                // A list of the chars of a str (of n NULs for an int).
+                let (list, array) = self.rt.list_type(LlType::Char);
+                let text = match (a.first(), s.first()) {
+                    (None, _) => Operand::Const(LlConst::Prebuilt(self.rt.prebuilt_str(b""))),
+                    (Some(x), Some(sx)) if sx.is_int_like() => {
+                        let n = self.operand(x, LlType::Signed)?;
+                        let nul = Operand::Const(LlConst::Prebuilt(self.rt.prebuilt_str(b"\0")));
+                        self.call_extern(rt_sym::STR_MUL, vec![nul, n], STR)
+                    }
+                    (Some(x), Some(sx)) => self.as_str(x, sx)?,
+                    _ => return Err(self.internal("bytearray() arguments")),
+                };
+                let k = |i: i64| Operand::Const(LlConst::Int(i));
+                let ltid = k(self.rt.types.get(list).tid as i64);
+                let atid = k(self.rt.types.get(array).tid as i64);
+                Ok(Some((self.call_extern(rt_sym::STR_TO_LIST, vec![text, ltid, atid], LlType::Ptr(list)), LlType::Ptr(list))))
+            }
+            ("len", [SomeValue::ByteArray]) => {
+                let (list, _) = self.rt.list_type(LlType::Char);
+                let l = self.operand(&a[0], LlType::Ptr(list))?;
+                signed(self.emit(LlOp::GetField, vec![l, Operand::Const(LlConst::Field(0))], LlType::Signed))
             }
             ("list", [SomeValue::Dict { .. }]) => {
                 let t = LlType::Ptr(self.rt.dict_type());

@@ -187,7 +187,7 @@ impl GraphRtyper<'_, '_> {
     }
 
     /// `ll_check_value(ok)`: raises ValueError when `ok` is false.
-    fn check_helper(&mut self) -> lltype::FuncId {
+    pub(crate) fn check_helper(&mut self) -> lltype::FuncId {
         self.rt.helper("ll_check_value", |_rt, name| {
             let (mut h, args) = Helper::new(name, &[("ok", LlType::Bool)], LlType::Void);
             let (start, ret) = (h.g.startblock, h.g.returnblock);
