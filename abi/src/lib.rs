@@ -46,6 +46,8 @@ pub const TID_PTR_LIST: u32 = 3;
 pub const TID_WORD_ARRAY: u32 = 4;
 /// A dict (`dict_layout`).
 pub const TID_DICT: u32 = 5;
+/// UNICODE (`unicode_layout`): like STR with 4-byte code points.
+pub const TID_UNICODE: u32 = 6;
 pub const FIRST_PROGRAM_TID: u32 = 16;
 
 /// DICT: header | length (live entries) | used (entry slots used) |
@@ -73,6 +75,13 @@ pub mod key_funcs_layout {
 /// STR: header | hash: Signed | length: Signed | chars: [u8; length].
 /// The hash is 0 until computed. Chars are not NUL-terminated.
 pub mod str_layout {
+    pub const HASH: usize = 8;
+    pub const LENGTH: usize = 16;
+    pub const CHARS: usize = 24;
+}
+
+/// UNICODE: header | hash: Signed | length: Signed | chars: [u32; length].
+pub mod unicode_layout {
     pub const HASH: usize = 8;
     pub const LENGTH: usize = 16;
     pub const CHARS: usize = 24;
@@ -300,6 +309,25 @@ pub mod runtime {
     pub const MATH_FREXP_EXPONENT: &str = "rpy_math_frexp_exponent";
     pub const MATH_MODF_FRAC: &str = "rpy_math_modf_frac";
     pub const MATH_MODF_INT: &str = "rpy_math_modf_int";
+    /// unicode (`runtime/src/unicode.rs`), the str functions' counterparts:
+    /// concat, eq (0/1), cmp (<0, 0, >0), slice, check_index (IndexError),
+    /// getitem (a one-character unicode), mul, find, count, contains,
+    /// encode (`*UNICODE, *STR encoding -> *STR`, UnicodeEncodeError),
+    /// str decode (`*STR, *STR encoding -> *UNICODE`, UnicodeDecodeError),
+    /// unichr (ValueError), ord (TypeError unless one character).
+    pub const UNICODE_CONCAT: &str = "rpy_unicode_concat";
+    pub const UNICODE_EQ: &str = "rpy_unicode_eq";
+    pub const UNICODE_CMP: &str = "rpy_unicode_cmp";
+    pub const UNICODE_SLICE: &str = "rpy_unicode_slice";
+    pub const UNICODE_GETITEM: &str = "rpy_unicode_getitem";
+    pub const UNICODE_MUL: &str = "rpy_unicode_mul";
+    pub const UNICODE_FIND: &str = "rpy_unicode_find";
+    pub const UNICODE_COUNT: &str = "rpy_unicode_count";
+    pub const UNICODE_CONTAINS: &str = "rpy_unicode_contains";
+    pub const UNICODE_ENCODE: &str = "rpy_unicode_encode";
+    pub const STR_DECODE: &str = "rpy_str_decode";
+    pub const UNICHR: &str = "rpy_unichr";
+    pub const UNICODE_ORD: &str = "rpy_unicode_ord";
     /// `fn(*STR, *STR default) -> *STR`: os.getenv, os.environ.get (null: None).
     pub const OS_GETENV: &str = "rpy_os_getenv";
     /// `fn(*STR) -> *STR`: `os.environ[k]`; raises KeyError when unset.
@@ -339,6 +367,8 @@ pub const BUILTIN_EXCEPTIONS: &[&str] = &[
     "TypeError",
     "StopIteration",
     "NotImplementedError",
+    "UnicodeEncodeError",
+    "UnicodeDecodeError",
 ];
 
 /// Built-in functions of `os`, `os.path`, `time` and `math` that translate

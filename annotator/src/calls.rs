@@ -598,6 +598,17 @@ impl Annotator<'_, '_> {
         if let SomeValue::String { .. } = receiver {
             return self.call_str_method(name, args, span);
         }
+        if let SomeValue::Unicode { .. } = receiver {
+            let is_u = |s: &SomeValue| *s == SomeValue::Unicode { can_be_none: false };
+            let is_str = |s: &SomeValue| matches!(s, SomeValue::String { can_be_none: false } | SomeValue::Char);
+            let ints = |a: &[SomeValue]| a.iter().all(|x| x.is_int_like());
+            return match (name, args) {
+                ("encode", [e]) if is_str(e) => Ok(crate::model::S_STR),
+                ("find" | "rfind", [p, rest @ ..]) if is_u(p) && rest.len() <= 2 && ints(rest) => Ok(crate::model::S_INT),
+                ("count", [p, rest @ ..]) if is_u(p) && rest.len() <= 2 && ints(rest) => Ok(crate::model::S_NONNEG),
+                _ => Err(Diagnostic::error(span, format!("unicode.{}() of these arguments is not supported yet", name))),
+            };
+        }
         if *receiver == SomeValue::Environ {
             let is_str = |s: &SomeValue| matches!(s, SomeValue::String { can_be_none: false } | SomeValue::Char);
             return match args {
@@ -748,6 +759,10 @@ impl Annotator<'_, '_> {
                 _ => bad(self, "two strs"),
             },
             "upper" | "lower" if args.is_empty() => Ok(crate::model::S_STR),
+            "decode" => match args {
+                [e] if is_str(e) => Ok(SomeValue::Unicode { can_be_none: false }),
+                _ => bad(self, "an encoding"),
+            },
             "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper" | "islower" if args.is_empty() => Ok(SomeValue::Bool),
             _ => bad(self, "other arguments"),
         }

@@ -325,6 +325,7 @@ impl Annotator<'_, '_> {
                         Ok(SomeValue::List { listdef: *listdef, can_be_none: false })
                     }
                     (HlOp::GetSlice, SomeValue::String { can_be_none: false } | SomeValue::Char) => Ok(S_STR),
+                    (HlOp::GetSlice, SomeValue::Unicode { can_be_none: false }) => Ok(SomeValue::Unicode { can_be_none: false }),
                     (HlOp::SetSlice, SomeValue::List { listdef, can_be_none: false }) => match &args[3] {
                         other @ SomeValue::List { .. } => {
                             self.union(&args[0], other).ok_or_else(|| {
@@ -340,6 +341,7 @@ impl Annotator<'_, '_> {
                 }
             }
             HlOp::Contains => match (&args[0], &args[1]) {
+                (SomeValue::Unicode { can_be_none: false }, SomeValue::Unicode { can_be_none: false }) => Ok(SomeValue::Bool),
                 (SomeValue::List { listdef, can_be_none: false }, item) => {
                     let have = self.read_list_item(*listdef, (g.0, b.0));
                     if have != SomeValue::Impossible {
@@ -364,6 +366,7 @@ impl Annotator<'_, '_> {
                 | SomeValue::String { can_be_none: false }
                 | SomeValue::Char
                 | SomeValue::Dict { can_be_none: false, .. }
+                | SomeValue::Unicode { can_be_none: false }
                 | SomeValue::Range { .. } => {
                     let container = match &args[0] {
                         SomeValue::Char => S_STR,
@@ -390,6 +393,7 @@ impl Annotator<'_, '_> {
                     let item = match &**container {
                         SomeValue::List { listdef, .. } => self.read_list_item(*listdef, (g.0, b.0)),
                         SomeValue::String { .. } => SomeValue::Char,
+                        SomeValue::Unicode { .. } => SomeValue::Unicode { can_be_none: false },
                         SomeValue::Range { nonneg } => SomeValue::Integer { nonneg: *nonneg, unsigned: false },
                         SomeValue::Dict { keys, .. } => self.read_list_item(*keys, (g.0, b.0)),
                         other => return unsupported(format!("iterating over {} is not supported yet", self.describe(other))),
@@ -576,6 +580,10 @@ impl Annotator<'_, '_> {
                 _ => bad(),
             },
             (x, y) if x.is_string_like() && y.is_string_like() && op == HlOp::Add => Ok(S_STR),
+            (Unicode { can_be_none: false }, Unicode { can_be_none: false }) if op == HlOp::Add => Ok(Unicode { can_be_none: false }),
+            (Unicode { can_be_none: false }, y) | (y, Unicode { can_be_none: false }) if y.is_int_like() && op == HlOp::Mul => {
+                Ok(Unicode { can_be_none: false })
+            }
             (List { listdef, can_be_none: false }, y) if y.is_int_like() && op == HlOp::Mul => {
                 Ok(List { listdef: *listdef, can_be_none: false })
             }
@@ -634,6 +642,7 @@ impl Annotator<'_, '_> {
         match obj {
             SomeValue::List { listdef, .. } if index.is_int_like() => Ok(self.read_list_item(*listdef, (g.0, b.0))),
             SomeValue::String { .. } | SomeValue::Char if index.is_int_like() => Ok(SomeValue::Char),
+            SomeValue::Unicode { .. } if index.is_int_like() => Ok(SomeValue::Unicode { can_be_none: false }),
             SomeValue::Tuple(items) => {
                 let i = match index_op {
                     Operand::Const(Value::Int(i)) => *i,
@@ -702,7 +711,7 @@ impl Annotator<'_, '_> {
             SomeValue::String { can_be_none: false } | SomeValue::Char => match name.as_str() {
                 "join" | "split" | "rsplit" | "splitlines" | "strip" | "lstrip" | "rstrip" | "startswith" | "endswith"
                 | "find" | "rfind" | "count" | "replace" | "upper" | "lower" | "isdigit" | "isalpha" | "isalnum"
-                | "isspace" | "isupper" | "islower" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(S_STR), name }),
+                | "isspace" | "isupper" | "islower" | "decode" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(S_STR), name }),
                 "format" => Err(Diagnostic::error(span, "str.format() is not RPython: use % formatting with a constant format")),
                 _ => Err(Diagnostic::error(span, format!("the str method {}() is not supported yet", name))),
             },
@@ -710,6 +719,10 @@ impl Annotator<'_, '_> {
                 "get" | "keys" | "values" | "items" | "iterkeys" | "itervalues" | "iteritems" | "pop" | "setdefault"
                 | "clear" | "copy" | "update" | "popitem" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
                 _ => Err(Diagnostic::error(span, format!("the dict method {}() is not supported yet", name))),
+            },
+            SomeValue::Unicode { can_be_none: false } => match name.as_str() {
+                "encode" | "find" | "rfind" | "count" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
+                _ => Err(Diagnostic::error(span, format!("the unicode method {}() is not supported yet", name))),
             },
             SomeValue::Environ if name == "get" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
             SomeValue::Generator { .. } if name == "next" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
@@ -954,10 +967,14 @@ impl Annotator<'_, '_> {
                     enumerate: name == "enumerate",
                 })
             }
+            "unichr" => {
+                arity(1)?;
+                if args[0].is_int_like() { Ok(SomeValue::Unicode { can_be_none: false }) } else { bad(&args[0]) }
+            }
             "ord" => {
                 arity(1)?;
                 match &args[0] {
-                    SomeValue::Char | SomeValue::String { can_be_none: false } => Ok(S_NONNEG),
+                    SomeValue::Char | SomeValue::String { can_be_none: false } | SomeValue::Unicode { can_be_none: false } => Ok(S_NONNEG),
                     other => bad(other),
                 }
             }

@@ -136,7 +136,8 @@ fn next_helper(rt: &mut Rtyper, it: TypeId, container: &SomeValue, reversed: boo
     let is_range = matches!(container, SomeValue::Range { .. });
     let is_dict = matches!(container, SomeValue::Dict { .. });
     let is_str = matches!(container, SomeValue::String { .. });
-    let list_items = match (seq_ty, is_str || is_range || is_dict) {
+    let is_unicode = matches!(container, SomeValue::Unicode { .. });
+    let list_items = match (seq_ty, is_str || is_unicode || is_range || is_dict) {
         (LlType::Ptr(l), false) => match &rt.types.get(l).kind {
             TypeDefKind::Struct { fields, .. } => fields[1].ty,
             _ => LlType::Void,
@@ -191,7 +192,7 @@ fn next_helper(rt: &mut Rtyper, it: TypeId, container: &SomeValue, reversed: boo
             h.ret(load, var(k));
             return h.g;
         }
-        let len = if is_str {
+        let len = if is_str || is_unicode {
             h.op(start, LlOp::GetArraySize, vec![var(seq)], s)
         } else {
             h.op(start, LlOp::GetField, vec![var(seq), field(0)], s)
@@ -207,6 +208,10 @@ fn next_helper(rt: &mut Rtyper, it: TypeId, container: &SomeValue, reversed: boo
         h.op(load, LlOp::SetField, vec![var(l[0]), field(1), var(nxt)], LlType::Void);
         let x = if is_str {
             h.op(load, LlOp::GetArrayItem, vec![var(l[1]), var(l[2])], LlType::Char)
+        } else if is_unicode {
+            // A one-character unicode.
+            let f = Operand::Const(LlConst::Extern(abi::runtime::UNICODE_GETITEM.to_string()));
+            h.op(load, LlOp::DirectCall, vec![f, var(l[1]), var(l[2])], item)
         } else {
             let items = h.op(load, LlOp::GetField, vec![var(l[1]), field(1)], list_items);
             h.op(load, LlOp::GetArrayItem, vec![var(items), var(l[2])], item)

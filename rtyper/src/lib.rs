@@ -78,6 +78,7 @@ mod iter;
 mod lists;
 mod strs;
 mod tuples;
+mod unicode;
 mod ops;
 mod rarith;
 mod repr;

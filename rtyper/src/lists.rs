@@ -210,7 +210,7 @@ impl GraphRtyper<'_, '_> {
     }
 
     /// A slice bound: an int, or the default when None.
-    fn bound(&mut self, o: &FlowOperand, s: &SomeValue, default: i64) -> Result<LlOperand, Diagnostic> {
+    pub(crate) fn bound(&mut self, o: &FlowOperand, s: &SomeValue, default: i64) -> Result<LlOperand, Diagnostic> {
         if *s == SomeValue::None || matches!(o, Operand::Const(Value::None)) {
             return Ok(int(default));
         }

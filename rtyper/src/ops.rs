@@ -98,6 +98,9 @@ impl GraphRtyper<'_, '_> {
             | HlOp::LShiftOvf
             | HlOp::NegOvf => Some(self.ovf_op(op.op, a)?),
             HlOp::GetItem | HlOp::SetItem if s_args[0] == SomeValue::ByteArray => self.bytearray_item(a)?,
+            HlOp::GetItem | HlOp::GetSlice | HlOp::Contains if crate::unicode::is_unicode(&s_args[0]) => {
+                self.unicode_item(op.op, a, &s_args)?
+            }
             HlOp::GetItem | HlOp::Contains if s_args[0] == SomeValue::Environ => {
                 let k = self.as_str(&a[1], &s_args[1])?;
                 if op.op == HlOp::GetItem {
@@ -168,6 +171,12 @@ impl GraphRtyper<'_, '_> {
                 let x = self.operand(o, LlType::Float)?;
                 self.emit(LlOp::FloatIsTrue, vec![x], LlType::Bool)
             }
+            SomeValue::Unicode { can_be_none: false } => {
+                let t = self.operand_type(o)?;
+                let x = self.operand(o, t)?;
+                let n = self.emit(LlOp::GetArraySize, vec![x], LlType::Signed);
+                self.emit(LlOp::IntIsTrue, vec![n], LlType::Bool)
+            }
             SomeValue::String { can_be_none: false } => {
                 let x = self.operand(o, STR)?;
                 let n = self.emit(LlOp::GetArraySize, vec![x], LlType::Signed);
@@ -228,6 +237,7 @@ impl GraphRtyper<'_, '_> {
             SomeValue::Integer { unsigned: false, .. } => self.call_extern(rt_sym::INT_TO_STR, vec![x], STR),
             SomeValue::Integer { unsigned: true, .. } => self.call_extern(rt_sym::UINT_TO_STR, vec![x], STR),
             SomeValue::Float => self.call_extern(rt_sym::FLOAT_TO_STR, vec![x], STR),
+            SomeValue::Unicode { can_be_none: false } => self.unicode_to_str(x),
             SomeValue::ByteArray => {
                 let empty = Operand::Const(LlConst::Prebuilt(self.rt.prebuilt_str(b"")));
                 self.call_extern(rt_sym::STR_JOIN, vec![empty, x, Operand::Const(LlConst::Int(1))], STR)
@@ -286,6 +296,9 @@ impl GraphRtyper<'_, '_> {
     fn binary(&mut self, op: HlOp, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
         if s.iter().any(crate::floats::is_float) && s.iter().all(|x| x.is_int_like() || crate::floats::is_float(x)) {
             return self.float_binary(op, a);
+        }
+        if s.iter().any(crate::unicode::is_unicode) {
+            return self.unicode_binary(op, a, s);
         }
         if s.iter().any(crate::rarith::is_unsigned) {
             return self.unsigned_binary(op, a, s);
@@ -368,6 +381,9 @@ impl GraphRtyper<'_, '_> {
         }
         if s.iter().any(crate::floats::is_float) && s.iter().all(|x| x.is_int_like() || crate::floats::is_float(x)) {
             return self.float_compare(op, a);
+        }
+        if s.iter().all(crate::unicode::is_unicode) {
+            return self.unicode_compare(op, a);
         }
         if s[0].is_int_like() && s[1].is_int_like() && s.iter().any(crate::rarith::is_unsigned) {
             return self.unsigned_compare(op, a);
@@ -600,6 +616,9 @@ impl GraphRtyper<'_, '_> {
             }
             if let SomeValue::String { .. } = **receiver {
                 return self.str_method(callee, name, arg_ops);
+            }
+            if let SomeValue::Unicode { .. } = **receiver {
+                return self.unicode_method(callee, name, arg_ops);
             }
             if **receiver == SomeValue::Environ {
                 let sk = self.annotation(&arg_ops[0])?;
@@ -1164,6 +1183,9 @@ impl GraphRtyper<'_, '_> {
             return self.call_table_builtin(b, a, s);
         }
         if let Some(r) = self.float_builtin(name, a, s)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.unicode_builtin(name, a, s)? {
             return Ok(r);
         }
         let bad = |me: &Self| {

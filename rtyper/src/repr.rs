@@ -50,7 +50,7 @@ impl Rtyper<'_> {
             SomeValue::Dict { .. } => LlType::Ptr(self.dict_type()),
             SomeValue::BuiltinMethod { receiver, .. } => self.lltype_of(receiver, span)?,
             SomeValue::Iterator { container, reversed, .. } => LlType::Ptr(self.iter_type(container, *reversed, span)?),
-            SomeValue::Unicode { .. } => return unsupported("unicode"),
+            SomeValue::Unicode { .. } => LlType::Ptr(self.unicode_type()),
             SomeValue::Tuple(items) => {
                 let types = self.tuple_item_types(items, span)?;
                 // A tuple of constants (classes for isinstance) is a constant.
@@ -80,6 +80,7 @@ impl Rtyper<'_> {
             (Value::Float(x), LlType::Float) => LlConst::Float(*x),
             (Value::Str(s), LlType::Ptr(t)) if t == lltype::STR => LlConst::Prebuilt(self.prebuilt_str(s)),
             (Value::Str(s), LlType::Char) if s.len() == 1 => LlConst::Int(s[0] as i64),
+            (Value::Unicode(u), LlType::Ptr(_)) => LlConst::Prebuilt(self.prebuilt_unicode(u)),
             (Value::None, LlType::Ptr(_)) => LlConst::Null,
             (Value::Obj(o), LlType::Signed | LlType::Unsigned) if annotator::intrinsics::sized_int_value(self.heap, *o).is_some() => {
                 LlConst::Int(annotator::intrinsics::sized_int_value(self.heap, *o).expect("sized int").0)

@@ -20,6 +20,29 @@ fn int(i: i64) -> LlOperand {
     Operand::Const(LlConst::Int(i))
 }
 
+impl crate::Rtyper<'_> {
+    /// The UNICODE type (`abi::unicode_layout`), registered on first use.
+    pub fn unicode_type(&mut self) -> lltype::TypeId {
+        if let Some(t) = self.types.iter().find(|(_, d)| d.tid == abi::TID_UNICODE).map(|(t, _)| t) {
+            return t;
+        }
+        let kind = lltype::TypeDefKind::Struct {
+            fields: vec![lltype::Field { name: "hash".into(), ty: LlType::Signed }],
+            varsize: Some(LlType::UniChar),
+        };
+        self.types.add_with_tid("UNICODE", abi::TID_UNICODE, kind)
+    }
+
+    /// A prebuilt UNICODE with these characters.
+    pub fn prebuilt_unicode(&mut self, u: &str) -> lltype::PrebuiltId {
+        let t = self.unicode_type();
+        let id = lltype::PrebuiltId(self.prebuilt.len() as u32);
+        let items = u.chars().map(|c| LlConst::Int(c as i64)).collect();
+        self.prebuilt.push(lltype::Prebuilt { ty: t, data: lltype::PrebuiltData::Struct { fields: vec![LlConst::Int(0)], items } });
+        id
+    }
+}
+
 impl GraphRtyper<'_, '_> {
     /// A str argument (a char becomes a one-character str).
     fn str_arg(&mut self, o: &FlowOperand) -> Result<LlOperand, Diagnostic> {
@@ -92,6 +115,7 @@ impl GraphRtyper<'_, '_> {
                 (self.call_extern(rt_sym::STR_REPLACE, vec![s, o, n], STR), STR)
             }
             "upper" | "lower" => (self.call_extern(rt_sym::STR_CASE, vec![s, int((name == "upper") as i64)], STR), STR),
+            "decode" => return self.str_decode(s, a),
             _ => {
                 let what = match name {
                     "isdigit" => 0,

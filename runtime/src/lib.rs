@@ -27,3 +27,4 @@ mod os;
 mod start;
 mod strings;
 mod strmeth;
+mod unicode;

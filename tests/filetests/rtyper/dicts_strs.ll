@@ -23,7 +23,7 @@ prebuilt8: t0 = ":"
 prebuilt9: t0 = "x"
 prebuilt10: t4 = Struct { fields: [Prebuilt(PrebuiltId(3))], items: [] }
 prebuilt11: t6 = Struct { fields: [Prebuilt(PrebuiltId(5))], items: [] }
-prebuilt12: t12 = Array([Prebuilt(PrebuiltId(3)), Prebuilt(PrebuiltId(10)), Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Prebuilt(PrebuiltId(5)), Prebuilt(PrebuiltId(11)), Null, Null])
+prebuilt12: t12 = Array([Prebuilt(PrebuiltId(3)), Prebuilt(PrebuiltId(10)), Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Prebuilt(PrebuiltId(5)), Prebuilt(PrebuiltId(11)), Null, Null, Null, Null, Null, Null])
 
 ; func0 (entry)
 graph dicts_strs.entry_point(v3:*t8 argv) at line 3

@@ -35,21 +35,27 @@ type t33 vtable_TypeError (tid 48) = struct { subclassrange_min: Signed, subclas
 type t34 TypeError (tid 49) = struct { typeptr: *vtable_BaseException }
 type t35 vtable_ValueError (tid 50) = struct { subclassrange_min: Signed, subclassrange_max: Signed, name: *STR }
 type t36 ValueError (tid 51) = struct { typeptr: *vtable_BaseException }
-type t37 vtable_MyError (tid 52) = struct { subclassrange_min: Signed, subclassrange_max: Signed, name: *STR }
-type t38 MyError (tid 53) = struct { typeptr: *vtable_BaseException, code: Signed }
-type t39 ARRAY_STR (tid 2) = array [*STR]
-type t40 LIST_STR (tid 3) = struct { length: Signed, items: *ARRAY_STR }
-type t41 ARRAY_Signed (tid 54) = array [Signed]
-type t42 LIST_Signed (tid 55) = struct { length: Signed, items: *ARRAY_Signed }
-type t43 builtin_exceptions (tid 56) = array [Signed]
+type t37 vtable_UnicodeError (tid 52) = struct { subclassrange_min: Signed, subclassrange_max: Signed, name: *STR }
+type t38 UnicodeError (tid 53) = struct { typeptr: *vtable_BaseException }
+type t39 vtable_UnicodeDecodeError (tid 54) = struct { subclassrange_min: Signed, subclassrange_max: Signed, name: *STR }
+type t40 UnicodeDecodeError (tid 55) = struct { typeptr: *vtable_BaseException }
+type t41 vtable_UnicodeEncodeError (tid 56) = struct { subclassrange_min: Signed, subclassrange_max: Signed, name: *STR }
+type t42 UnicodeEncodeError (tid 57) = struct { typeptr: *vtable_BaseException }
+type t43 vtable_MyError (tid 58) = struct { subclassrange_min: Signed, subclassrange_max: Signed, name: *STR }
+type t44 MyError (tid 59) = struct { typeptr: *vtable_BaseException, code: Signed }
+type t45 ARRAY_STR (tid 2) = array [*STR]
+type t46 LIST_STR (tid 3) = struct { length: Signed, items: *ARRAY_STR }
+type t47 ARRAY_Signed (tid 60) = array [Signed]
+type t48 LIST_Signed (tid 61) = struct { length: Signed, items: *ARRAY_Signed }
+type t49 builtin_exceptions (tid 62) = array [Signed]
 prebuilt0: t0 = "BaseException"
-prebuilt1: t1 = Struct { fields: [Int(0), Int(18), Prebuilt(PrebuiltId(0))], items: [] }
+prebuilt1: t1 = Struct { fields: [Int(0), Int(21), Prebuilt(PrebuiltId(0))], items: [] }
 prebuilt2: t0 = "Exception"
-prebuilt3: t3 = Struct { fields: [Int(1), Int(18), Prebuilt(PrebuiltId(2))], items: [] }
+prebuilt3: t3 = Struct { fields: [Int(1), Int(21), Prebuilt(PrebuiltId(2))], items: [] }
 prebuilt4: t0 = "StopIteration"
 prebuilt5: t5 = Struct { fields: [Int(2), Int(2), Prebuilt(PrebuiltId(4))], items: [] }
 prebuilt6: t0 = "StandardError"
-prebuilt7: t7 = Struct { fields: [Int(3), Int(17), Prebuilt(PrebuiltId(6))], items: [] }
+prebuilt7: t7 = Struct { fields: [Int(3), Int(20), Prebuilt(PrebuiltId(6))], items: [] }
 prebuilt8: t0 = "ArithmeticError"
 prebuilt9: t9 = Struct { fields: [Int(4), Int(6), Prebuilt(PrebuiltId(8))], items: [] }
 prebuilt10: t0 = "OverflowError"
@@ -77,34 +83,42 @@ prebuilt31: t31 = Struct { fields: [Int(15), Int(15), Prebuilt(PrebuiltId(30))],
 prebuilt32: t0 = "TypeError"
 prebuilt33: t33 = Struct { fields: [Int(16), Int(16), Prebuilt(PrebuiltId(32))], items: [] }
 prebuilt34: t0 = "ValueError"
-prebuilt35: t35 = Struct { fields: [Int(17), Int(17), Prebuilt(PrebuiltId(34))], items: [] }
-prebuilt36: t0 = "MyError"
-prebuilt37: t37 = Struct { fields: [Int(18), Int(18), Prebuilt(PrebuiltId(36))], items: [] }
-prebuilt38: t4 = Struct { fields: [Prebuilt(PrebuiltId(3))], items: [] }
-prebuilt39: t36 = Struct { fields: [Prebuilt(PrebuiltId(35))], items: [] }
-prebuilt40: t24 = Struct { fields: [Prebuilt(PrebuiltId(23))], items: [] }
-prebuilt41: t26 = Struct { fields: [Prebuilt(PrebuiltId(25))], items: [] }
-prebuilt42: t14 = Struct { fields: [Prebuilt(PrebuiltId(13))], items: [] }
-prebuilt43: t12 = Struct { fields: [Prebuilt(PrebuiltId(11))], items: [] }
-prebuilt44: t20 = Struct { fields: [Prebuilt(PrebuiltId(19))], items: [] }
-prebuilt45: t30 = Struct { fields: [Prebuilt(PrebuiltId(29))], items: [] }
-prebuilt46: t28 = Struct { fields: [Prebuilt(PrebuiltId(27))], items: [] }
-prebuilt47: t16 = Struct { fields: [Prebuilt(PrebuiltId(15))], items: [] }
-prebuilt48: t34 = Struct { fields: [Prebuilt(PrebuiltId(33))], items: [] }
-prebuilt49: t6 = Struct { fields: [Prebuilt(PrebuiltId(5))], items: [] }
-prebuilt50: t32 = Struct { fields: [Prebuilt(PrebuiltId(31))], items: [] }
-prebuilt51: t43 = Array([Prebuilt(PrebuiltId(3)), Prebuilt(PrebuiltId(38)), Prebuilt(PrebuiltId(35)), Prebuilt(PrebuiltId(39)), Prebuilt(PrebuiltId(23)), Prebuilt(PrebuiltId(40)), Prebuilt(PrebuiltId(25)), Prebuilt(PrebuiltId(41)), Prebuilt(PrebuiltId(13)), Prebuilt(PrebuiltId(42)), Prebuilt(PrebuiltId(11)), Prebuilt(PrebuiltId(43)), Prebuilt(PrebuiltId(19)), Prebuilt(PrebuiltId(44)), Prebuilt(PrebuiltId(29)), Prebuilt(PrebuiltId(45)), Prebuilt(PrebuiltId(27)), Prebuilt(PrebuiltId(46)), Prebuilt(PrebuiltId(15)), Prebuilt(PrebuiltId(47)), Prebuilt(PrebuiltId(33)), Prebuilt(PrebuiltId(48)), Prebuilt(PrebuiltId(5)), Prebuilt(PrebuiltId(49)), Prebuilt(PrebuiltId(31)), Prebuilt(PrebuiltId(50))])
+prebuilt35: t35 = Struct { fields: [Int(17), Int(20), Prebuilt(PrebuiltId(34))], items: [] }
+prebuilt36: t0 = "UnicodeError"
+prebuilt37: t37 = Struct { fields: [Int(18), Int(20), Prebuilt(PrebuiltId(36))], items: [] }
+prebuilt38: t0 = "UnicodeDecodeError"
+prebuilt39: t39 = Struct { fields: [Int(19), Int(19), Prebuilt(PrebuiltId(38))], items: [] }
+prebuilt40: t0 = "UnicodeEncodeError"
+prebuilt41: t41 = Struct { fields: [Int(20), Int(20), Prebuilt(PrebuiltId(40))], items: [] }
+prebuilt42: t0 = "MyError"
+prebuilt43: t43 = Struct { fields: [Int(21), Int(21), Prebuilt(PrebuiltId(42))], items: [] }
+prebuilt44: t4 = Struct { fields: [Prebuilt(PrebuiltId(3))], items: [] }
+prebuilt45: t36 = Struct { fields: [Prebuilt(PrebuiltId(35))], items: [] }
+prebuilt46: t24 = Struct { fields: [Prebuilt(PrebuiltId(23))], items: [] }
+prebuilt47: t26 = Struct { fields: [Prebuilt(PrebuiltId(25))], items: [] }
+prebuilt48: t14 = Struct { fields: [Prebuilt(PrebuiltId(13))], items: [] }
+prebuilt49: t12 = Struct { fields: [Prebuilt(PrebuiltId(11))], items: [] }
+prebuilt50: t20 = Struct { fields: [Prebuilt(PrebuiltId(19))], items: [] }
+prebuilt51: t30 = Struct { fields: [Prebuilt(PrebuiltId(29))], items: [] }
+prebuilt52: t28 = Struct { fields: [Prebuilt(PrebuiltId(27))], items: [] }
+prebuilt53: t16 = Struct { fields: [Prebuilt(PrebuiltId(15))], items: [] }
+prebuilt54: t34 = Struct { fields: [Prebuilt(PrebuiltId(33))], items: [] }
+prebuilt55: t6 = Struct { fields: [Prebuilt(PrebuiltId(5))], items: [] }
+prebuilt56: t32 = Struct { fields: [Prebuilt(PrebuiltId(31))], items: [] }
+prebuilt57: t42 = Struct { fields: [Prebuilt(PrebuiltId(41))], items: [] }
+prebuilt58: t40 = Struct { fields: [Prebuilt(PrebuiltId(39))], items: [] }
+prebuilt59: t49 = Array([Prebuilt(PrebuiltId(3)), Prebuilt(PrebuiltId(44)), Prebuilt(PrebuiltId(35)), Prebuilt(PrebuiltId(45)), Prebuilt(PrebuiltId(23)), Prebuilt(PrebuiltId(46)), Prebuilt(PrebuiltId(25)), Prebuilt(PrebuiltId(47)), Prebuilt(PrebuiltId(13)), Prebuilt(PrebuiltId(48)), Prebuilt(PrebuiltId(11)), Prebuilt(PrebuiltId(49)), Prebuilt(PrebuiltId(19)), Prebuilt(PrebuiltId(50)), Prebuilt(PrebuiltId(29)), Prebuilt(PrebuiltId(51)), Prebuilt(PrebuiltId(27)), Prebuilt(PrebuiltId(52)), Prebuilt(PrebuiltId(15)), Prebuilt(PrebuiltId(53)), Prebuilt(PrebuiltId(33)), Prebuilt(PrebuiltId(54)), Prebuilt(PrebuiltId(5)), Prebuilt(PrebuiltId(55)), Prebuilt(PrebuiltId(31)), Prebuilt(PrebuiltId(56)), Prebuilt(PrebuiltId(41)), Prebuilt(PrebuiltId(57)), Prebuilt(PrebuiltId(39)), Prebuilt(PrebuiltId(58))])
 
 ; func0 (entry)
-graph exceptions.entry_point(v3:*t40 argv) at line 15
-block0(v3:*t40):
+graph exceptions.entry_point(v3:*t46 argv) at line 15
+block0(v3:*t46):
     v9:Signed = getfield(v3, field0)      # line 17
-    catch: ok -> block3(v3, v9), @prebuilt37 -> [v10, v11] block4(v3, v10, v11), @prebuilt23 -> [v12, v13] block1(-1), null -> [v14, v15] block2(v14, v15)
-block3(v4:*t40, v5:Signed):
+    catch: ok -> block3(v3, v9), @prebuilt43 -> [v10, v11] block4(v3, v10, v11), @prebuilt23 -> [v12, v13] block1(-1), null -> [v14, v15] block2(v14, v15)
+block3(v4:*t46, v5:Signed):
     v16:Signed = direct_call(@func1, v5)  # line 17
-    catch: ok -> block1(v16), @prebuilt37 -> [v17, v18] block4(v4, v17, v18), @prebuilt23 -> [v19, v20] block1(-1), null -> [v21, v22] block2(v21, v22)
+    catch: ok -> block1(v16), @prebuilt43 -> [v17, v18] block4(v4, v17, v18), @prebuilt23 -> [v19, v20] block1(-1), null -> [v21, v22] block2(v21, v22)
 block1(v0:Signed) (return):
-block4(v6:*t40, v7:*t37, v8:*t38):
+block4(v6:*t46, v7:*t43, v8:*t44):
     v23:Signed = getfield(v8, field1)     # line 19
     goto block1(v23)
 block2(v1:*t1, v2:*t2) (except):
@@ -115,8 +129,8 @@ block0(v3:Signed):
     v6:Bool = int_gt(v3, 3)               # line 9
     switch v6: 0 -> block4(v3), 1 -> block3(v3)
 block4(v5:Signed):
-    v10:*t42 = malloc(type42)             # line 11
-    v11:*t41 = malloc_varsize(type41, 3)
+    v10:*t48 = malloc(type48)             # line 11
+    v11:*t47 = malloc_varsize(type47, 3)
     v12:Void = setfield(v10, field0, 3)
     v13:Void = setfield(v10, field1, v11)
     v14:Void = setarrayitem(v11, 0, 1)
@@ -126,41 +140,41 @@ block4(v5:Signed):
     goto block1(v17)
 block1(v0:Signed) (return):
 block3(v4:Signed):
-    v7:*t38 = malloc(type38)              # line 10
-    v8:Void = setfield(v7, field0, @prebuilt37)
+    v7:*t44 = malloc(type44)              # line 10
+    v8:Void = setfield(v7, field0, @prebuilt43)
     v9:Void = direct_call(@func2, v7, v4)
-    goto block2(@prebuilt37, v7)
-block2(v1:*t37, v2:*t38) (except):
+    goto block2(@prebuilt43, v7)
+block2(v1:*t43, v2:*t44) (except):
 
 ; func2
-graph exceptions.MyError.__init__(v3:*t38 self, v4:Signed code) at line 4
-block0(v3:*t38, v4:Signed):
+graph exceptions.MyError.__init__(v3:*t44 self, v4:Signed code) at line 4
+block0(v3:*t44, v4:Signed):
     v5:Void = setfield(v3, field1, v4)    # line 5
     goto block1(void)
 block1(v0:Void) (return):
 block2(v1:Void, v2:Void) (except):
 
 ; func3
-graph ll_getitem__LIST_Signed(v3:*t42 l, v4:Signed i) at line 0
-block0(v3:*t42, v4:Signed):
+graph ll_getitem__LIST_Signed(v3:*t48 l, v4:Signed i) at line 0
+block0(v3:*t48, v4:Signed):
     v5:Signed = getfield(v3, field0)
     v6:Bool = int_lt(v4, 0)
     switch v6: 0 -> block5(v3, v4, v5), 1 -> block3(v3, v4, v5)
-block5(v13:*t42, v14:Signed, v15:Signed):
+block5(v13:*t48, v14:Signed, v15:Signed):
     v20:Bool = int_lt(v14, v15)
     switch v20: 0 -> block7(), 1 -> block6(v13, v14)
 block7():
     v23:Void = direct_call(@rpy_raise, c"IndexError")
     goto block1(0)
 block1(v0:Signed) (return):
-block6(v16:*t42, v17:Signed):
-    v21:*t41 = getfield(v16, field1)
+block6(v16:*t48, v17:Signed):
+    v21:*t47 = getfield(v16, field1)
     v22:Signed = getarrayitem(v21, v17)
     goto block1(v22)
-block3(v7:*t42, v8:Signed, v9:Signed):
+block3(v7:*t48, v8:Signed, v9:Signed):
     v18:Signed = int_add(v8, v9)
     goto block4(v7, v18, v9)
-block4(v10:*t42, v11:Signed, v12:Signed):
+block4(v10:*t48, v11:Signed, v12:Signed):
     v19:Bool = int_ge(v11, 0)
     switch v19: 0 -> block7(), 1 -> block5(v10, v11, v12)
 block2(v1:Void, v2:Void) (except):

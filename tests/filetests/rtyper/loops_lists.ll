@@ -26,7 +26,7 @@ prebuilt5: t5 = Struct { fields: [Int(2), Int(2), Prebuilt(PrebuiltId(4))], item
 prebuilt6: t0 = "ab"
 prebuilt7: t4 = Struct { fields: [Prebuilt(PrebuiltId(3))], items: [] }
 prebuilt8: t6 = Struct { fields: [Prebuilt(PrebuiltId(5))], items: [] }
-prebuilt9: t18 = Array([Prebuilt(PrebuiltId(3)), Prebuilt(PrebuiltId(7)), Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Prebuilt(PrebuiltId(5)), Prebuilt(PrebuiltId(8)), Null, Null])
+prebuilt9: t18 = Array([Prebuilt(PrebuiltId(3)), Prebuilt(PrebuiltId(7)), Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Null, Prebuilt(PrebuiltId(5)), Prebuilt(PrebuiltId(8)), Null, Null, Null, Null, Null, Null])
 
 ; func0 (entry)
 graph loops_lists.entry_point(v3:*t8 argv) at line 3
