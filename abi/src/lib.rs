@@ -327,6 +327,14 @@ pub mod runtime {
     pub const UNICODE_ENCODE: &str = "rpy_unicode_encode";
     pub const STR_DECODE: &str = "rpy_str_decode";
     pub const UNICHR: &str = "rpy_unichr";
+    /// `fn(u, p, end) -> i64`; `fn(u, sep|null, maxsplit, reverse, ltid, atid)
+    /// -> *LIST`; `fn(sep, *LIST) -> u`; `fn(u, old, new) -> u`;
+    /// `fn(u, chars|null, which) -> u` (1 left, 2 right, 3 both).
+    pub const UNICODE_STARTSWITH: &str = "rpy_unicode_startswith";
+    pub const UNICODE_SPLIT: &str = "rpy_unicode_split";
+    pub const UNICODE_JOIN: &str = "rpy_unicode_join";
+    pub const UNICODE_REPLACE: &str = "rpy_unicode_replace";
+    pub const UNICODE_STRIP: &str = "rpy_unicode_strip";
     pub const UNICODE_ORD: &str = "rpy_unicode_ord";
     /// `fn(*STR, *STR default) -> *STR`: os.getenv, os.environ.get (null: None).
     pub const OS_GETENV: &str = "rpy_os_getenv";

@@ -606,6 +606,26 @@ impl Annotator<'_, '_> {
                 ("encode", [e]) if is_str(e) => Ok(crate::model::S_STR),
                 ("find" | "rfind", [p, rest @ ..]) if is_u(p) && rest.len() <= 2 && ints(rest) => Ok(crate::model::S_INT),
                 ("count", [p, rest @ ..]) if is_u(p) && rest.len() <= 2 && ints(rest) => Ok(crate::model::S_NONNEG),
+                ("startswith" | "endswith", [p]) if is_u(p) => Ok(SomeValue::Bool),
+                ("replace", [o, n]) if is_u(o) && is_u(n) => Ok(SomeValue::Unicode { can_be_none: false }),
+                ("strip" | "lstrip" | "rstrip", []) => Ok(SomeValue::Unicode { can_be_none: false }),
+                ("strip" | "lstrip" | "rstrip", [c]) if is_u(c) => Ok(SomeValue::Unicode { can_be_none: false }),
+                ("split" | "rsplit", rest) if rest.len() <= 2
+                    && rest.first().is_none_or(|s| is_u(s) || *s == SomeValue::None)
+                    && rest.get(1).is_none_or(|n| n.is_int_like()) =>
+                {
+                    let listdef = self.site_listdef(8);
+                    self.generalize_list_item(listdef, SomeValue::Unicode { can_be_none: false }, span)?;
+                    Ok(SomeValue::List { listdef, can_be_none: false })
+                }
+                ("join", [SomeValue::List { listdef, can_be_none: false }]) => {
+                    let item = self.read_list_item(*listdef, (g.0, b.0));
+                    if is_u(&item) || item == SomeValue::Impossible {
+                        Ok(SomeValue::Unicode { can_be_none: false })
+                    } else {
+                        Err(Diagnostic::error(span, format!("unicode.join() of a list of {} is not supported yet", self.describe(&item))))
+                    }
+                }
                 _ => Err(Diagnostic::error(span, format!("unicode.{}() of these arguments is not supported yet", name))),
             };
         }

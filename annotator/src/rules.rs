@@ -581,6 +581,8 @@ impl Annotator<'_, '_> {
             },
             (x, y) if x.is_string_like() && y.is_string_like() && op == HlOp::Add => Ok(S_STR),
             (Unicode { can_be_none: false }, Unicode { can_be_none: false }) if op == HlOp::Add => Ok(Unicode { can_be_none: false }),
+            // The format is checked by the rtyper (it must be a constant).
+            (Unicode { can_be_none: false }, _) if op == HlOp::Mod => Ok(Unicode { can_be_none: false }),
             (Unicode { can_be_none: false }, y) | (y, Unicode { can_be_none: false }) if y.is_int_like() && op == HlOp::Mul => {
                 Ok(Unicode { can_be_none: false })
             }
@@ -721,7 +723,8 @@ impl Annotator<'_, '_> {
                 _ => Err(Diagnostic::error(span, format!("the dict method {}() is not supported yet", name))),
             },
             SomeValue::Unicode { can_be_none: false } => match name.as_str() {
-                "encode" | "find" | "rfind" | "count" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
+                "encode" | "find" | "rfind" | "count" | "startswith" | "endswith" | "split" | "rsplit" | "join" | "replace"
+                | "strip" | "lstrip" | "rstrip" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
                 _ => Err(Diagnostic::error(span, format!("the unicode method {}() is not supported yet", name))),
             },
             SomeValue::Environ if name == "get" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),

@@ -618,7 +618,8 @@ impl GraphRtyper<'_, '_> {
                 return self.str_method(callee, name, arg_ops);
             }
             if let SomeValue::Unicode { .. } = **receiver {
-                return self.unicode_method(callee, name, arg_ops);
+                let result = self.ag.binding(op.result).clone();
+                return self.unicode_method(&result, callee, name, arg_ops);
             }
             if **receiver == SomeValue::Environ {
                 let sk = self.annotation(&arg_ops[0])?;

@@ -224,7 +224,7 @@ impl GraphRtyper<'_, '_> {
 }
 
 /// One piece of a constant format string.
-enum FmtPiece {
+pub(crate) enum FmtPiece {
     Text(Vec<u8>),
     /// A conversion: flags (1 left-align, 2 zero-pad, 4 `+`, 8 ` `, 16
     /// `#`), width, precision (-1: none), conversion char.
@@ -233,7 +233,7 @@ enum FmtPiece {
 
 /// Parses a `%` format string; None (with the reason) for what is not
 /// supported.
-fn parse_format(fmt: &[u8]) -> Result<Vec<FmtPiece>, String> {
+pub(crate) fn parse_format(fmt: &[u8]) -> Result<Vec<FmtPiece>, String> {
     let mut out = Vec::new();
     let mut text = Vec::new();
     let mut i = 0;

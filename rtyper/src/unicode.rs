@@ -32,10 +32,11 @@ impl GraphRtyper<'_, '_> {
         self.operand(o, t)
     }
 
-    /// `a + b`, `u * n` (either order).
+    /// `a + b`, `u * n` (either order), `fmt % values`.
     pub fn unicode_binary(&mut self, op: HlOp, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
         let t = self.unicode_ty();
         match op {
+            HlOp::Mod if is_unicode(&s[0]) => self.unicode_format(a, s),
             HlOp::Add if is_unicode(&s[0]) && is_unicode(&s[1]) => {
                 let (x, y) = (self.unicode_operand(&a[0])?, self.unicode_operand(&a[1])?);
                 Ok((self.call_extern(rt_sym::UNICODE_CONCAT, vec![x, y], t), t))
@@ -95,13 +96,62 @@ impl GraphRtyper<'_, '_> {
         }))
     }
 
-    /// `u.encode(e)`, `u.find(sub[, start[, end]])`, rfind, count.
-    pub fn unicode_method(&mut self, receiver: &FlowOperand, name: &str, a: &[FlowOperand]) -> Result<Produced, Diagnostic> {
+    /// An optional unicode argument: null when absent or None.
+    fn opt_unicode_arg(&mut self, o: Option<&FlowOperand>) -> Result<LlOperand, Diagnostic> {
+        match o {
+            Some(o) if self.annotation(o)? != SomeValue::None => self.unicode_operand(o),
+            _ => Ok(Operand::Const(LlConst::Null)),
+        }
+    }
+
+    /// The unicode methods.
+    pub fn unicode_method(&mut self, op_result: &SomeValue, receiver: &FlowOperand, name: &str, a: &[FlowOperand]) -> Result<Produced, Diagnostic> {
+        let t = self.unicode_ty();
         let u = self.unicode_operand(receiver)?;
-        if name == "encode" {
-            let s = self.annotation(&a[0])?;
-            let e = self.as_str(&a[0], &s)?;
-            return Ok(Some((self.call_extern(rt_sym::UNICODE_ENCODE, vec![u, e], STR), STR)));
+        match name {
+            "encode" => {
+                let s = self.annotation(&a[0])?;
+                let e = self.as_str(&a[0], &s)?;
+                return Ok(Some((self.call_extern(rt_sym::UNICODE_ENCODE, vec![u, e], STR), STR)));
+            }
+            "startswith" | "endswith" => {
+                let p = self.unicode_operand(&a[0])?;
+                let r = self.call_extern(rt_sym::UNICODE_STARTSWITH, vec![u, p, int((name == "endswith") as i64)], LlType::Signed);
+                return Ok(Some((self.emit(LlOp::IntIsTrue, vec![r], LlType::Bool), LlType::Bool)));
+            }
+            "replace" => {
+                let (o, n) = (self.unicode_operand(&a[0])?, self.unicode_operand(&a[1])?);
+                return Ok(Some((self.call_extern(rt_sym::UNICODE_REPLACE, vec![u, o, n], t), t)));
+            }
+            "strip" | "lstrip" | "rstrip" => {
+                let chars = self.opt_unicode_arg(a.first())?;
+                let which = match name {
+                    "lstrip" => 1,
+                    "rstrip" => 2,
+                    _ => 3,
+                };
+                return Ok(Some((self.call_extern(rt_sym::UNICODE_STRIP, vec![u, chars, int(which)], t), t)));
+            }
+            "join" => {
+                let ls = self.annotation(&a[0])?;
+                let lt = self.operand_type(&a[0])?;
+                let l = self.operand(&a[0], lt)?;
+                let _ = ls;
+                return Ok(Some((self.call_extern(rt_sym::UNICODE_JOIN, vec![u, l], t), t)));
+            }
+            "split" | "rsplit" => {
+                let sep = self.opt_unicode_arg(a.first())?;
+                let n = match a.get(1) {
+                    Some(x) => self.operand(x, LlType::Signed)?,
+                    None => int(-1),
+                };
+                let info = self.list_info(op_result)?;
+                let ltid = int(self.rt.types.get(info.list).tid as i64);
+                let atid = int(self.rt.types.get(info.array).tid as i64);
+                let args = vec![u, sep, n, int((name == "rsplit") as i64), ltid, atid];
+                return Ok(Some((self.call_extern(rt_sym::UNICODE_SPLIT, args, info.ty()), info.ty())));
+            }
+            _ => {}
         }
         let sub = self.unicode_operand(&a[0])?;
         let start = match a.get(1) {
@@ -138,6 +188,62 @@ impl GraphRtyper<'_, '_> {
             }
             _ => return Ok(None),
         }))
+    }
+
+    /// `fmt % values` with a constant unicode format: `%s`, `%d`, `%i`, `%r`
+    /// (no width or flags yet); str values are decoded as ascii.
+    pub fn unicode_format(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
+        let t = self.unicode_ty();
+        let Operand::Const(hostobj::Value::Unicode(fmt)) = &a[0] else {
+            return Err(self.unsupported("unicode formatting with a non-constant format".into()));
+        };
+        let pieces = crate::strs::parse_format(fmt.as_bytes()).map_err(|m| Diagnostic::error(self.span, format!("{} is not supported yet", m)))?;
+        let mut values: Vec<(LlOperand, SomeValue)> = Vec::new();
+        match &s[1] {
+            SomeValue::Tuple(items) => {
+                let tt = self.operand_type(&a[1])?;
+                let tup = self.operand(&a[1], tt)?;
+                for i in 0..items.len() {
+                    let (x, _) = self.tuple_item(tup.clone(), items, i)?.ok_or_else(|| self.unsupported("formatting a constant object".into()))?;
+                    values.push((x, items[i].clone()));
+                }
+            }
+            other => {
+                let ty = self.operand_type(&a[1])?;
+                values.push((self.operand(&a[1], ty)?, other.clone()));
+            }
+        }
+        let ascii = Operand::Const(LlConst::Prebuilt(self.rt.prebuilt_str(b"ascii")));
+        let mut values = values.into_iter();
+        let mut result: Option<LlOperand> = None;
+        for piece in pieces {
+            let part = match piece {
+                crate::strs::FmtPiece::Text(bytes) => {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    Operand::Const(LlConst::Prebuilt(self.rt.prebuilt_unicode(&text)))
+                }
+                crate::strs::FmtPiece::Spec { flags, width, precision, conv } => {
+                    if flags != 0 || width != 0 || precision >= 0 || !matches!(conv, b's' | b'd' | b'i' | b'r') {
+                        return Err(self.unsupported(format!("the unicode format %{} with width or flags", conv as char)));
+                    }
+                    let (x, sv) = values.next().ok_or_else(|| Diagnostic::error(self.span, "not enough values for the format"))?;
+                    if is_unicode(&sv) {
+                        x
+                    } else {
+                        let text = self.ll_str_of(x, &sv, "formatting")?;
+                        self.call_extern(rt_sym::STR_DECODE, vec![text, ascii.clone()], t)
+                    }
+                }
+            };
+            result = Some(match result {
+                None => part,
+                Some(prev) => self.call_extern(rt_sym::UNICODE_CONCAT, vec![prev, part], t),
+            });
+        }
+        if values.next().is_some() {
+            return Err(Diagnostic::error(self.span, "more values than the format has conversions"));
+        }
+        Ok((result.unwrap_or_else(|| Operand::Const(LlConst::Prebuilt(self.rt.prebuilt_unicode("")))), t))
     }
 
     /// `str(u)`: ascii, UnicodeEncodeError otherwise (CPython's implicit encoding).

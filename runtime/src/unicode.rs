@@ -109,6 +109,181 @@ pub unsafe extern "C" fn rpy_unicode_contains(u: *const u8, sub: *const u8) -> i
     find_in(chars(u), chars(sub), false).is_some() as i64
 }
 
+/// `u.startswith(p)` (`endswith` when `end`).
+#[no_mangle]
+pub unsafe extern "C" fn rpy_unicode_startswith(u: *const u8, p: *const u8, end: i64) -> i64 {
+    let (cs, ps) = (chars(u), chars(p));
+    (if end != 0 { cs.ends_with(ps) } else { cs.starts_with(ps) }) as i64
+}
+
+/// A PTR_LIST-shaped list (`ltid`, `atid`) of new UNICODEs.
+fn unicode_list(parts: &[&[u32]], ltid: i64, atid: i64) -> *mut u8 {
+    let l = crate::lists::rpy_list_new(ltid, atid, parts.len() as i64, 8);
+    unsafe {
+        let items = *(l.add(abi::ptr_list_layout::ITEMS) as *mut *mut u8);
+        for (i, p) in parts.iter().enumerate() {
+            *(items.add(abi::ptr_array_layout::ITEMS + 8 * i) as *mut *mut u8) = new_unicode(p);
+        }
+    }
+    l
+}
+
+fn is_space(c: u32) -> bool {
+    char::from_u32(c).is_some_and(char::is_whitespace)
+}
+
+/// `u.split(sep, maxsplit)` (`rsplit` when `reverse`); `sep` null splits
+/// on runs of whitespace. ValueError for an empty separator.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_unicode_split(u: *const u8, sep: *const u8, maxsplit: i64, reverse: i64, ltid: i64, atid: i64) -> *mut u8 {
+    let cs = chars(u);
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut parts: Vec<&[u32]> = Vec::new();
+    if sep.is_null() {
+        // Runs of whitespace; past `max` splits the rest is kept as it is.
+        let n = cs.len();
+        if reverse != 0 {
+            let mut j = n;
+            while j > 0 && is_space(cs[j - 1]) {
+                j -= 1;
+            }
+            while j > 0 {
+                if parts.len() == max {
+                    parts.push(&cs[..j]);
+                    break;
+                }
+                let mut i = j;
+                while i > 0 && !is_space(cs[i - 1]) {
+                    i -= 1;
+                }
+                parts.push(&cs[i..j]);
+                j = i;
+                while j > 0 && is_space(cs[j - 1]) {
+                    j -= 1;
+                }
+            }
+            parts.reverse();
+        } else {
+            let mut i = 0;
+            while i < n && is_space(cs[i]) {
+                i += 1;
+            }
+            while i < n {
+                if parts.len() == max {
+                    parts.push(&cs[i..]);
+                    break;
+                }
+                let mut j = i;
+                while j < n && !is_space(cs[j]) {
+                    j += 1;
+                }
+                parts.push(&cs[i..j]);
+                i = j;
+                while i < n && is_space(cs[i]) {
+                    i += 1;
+                }
+            }
+        }
+        return unicode_list(&parts, ltid, atid);
+    }
+    let sep = chars(sep);
+    if sep.is_empty() {
+        raise("ValueError");
+        return unicode_list(&[], ltid, atid);
+    }
+    if reverse != 0 {
+        let mut end = cs.len();
+        let mut n = 0;
+        while n < max {
+            match find_in(&cs[..end], sep, true) {
+                Some(i) => {
+                    parts.push(&cs[i + sep.len()..end]);
+                    end = i;
+                    n += 1;
+                }
+                None => break,
+            }
+        }
+        parts.push(&cs[..end]);
+        parts.reverse();
+    } else {
+        let mut start = 0;
+        let mut n = 0;
+        while n < max {
+            match find_in(&cs[start..], sep, false) {
+                Some(i) => {
+                    parts.push(&cs[start..start + i]);
+                    start += i + sep.len();
+                    n += 1;
+                }
+                None => break,
+            }
+        }
+        parts.push(&cs[start..]);
+    }
+    unicode_list(&parts, ltid, atid)
+}
+
+/// `sep.join(l)` for a list of UNICODE.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_unicode_join(sep: *const u8, l: *const u8) -> *mut u8 {
+    let n = *(l.add(abi::ptr_list_layout::LENGTH) as *const i64);
+    let items = *(l.add(abi::ptr_list_layout::ITEMS) as *const *const u8);
+    let mut out: Vec<u32> = Vec::new();
+    for i in 0..n as usize {
+        if i > 0 {
+            out.extend_from_slice(chars(sep));
+        }
+        out.extend_from_slice(chars(*(items.add(abi::ptr_array_layout::ITEMS + 8 * i) as *const *const u8)));
+    }
+    new_unicode(&out)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn rpy_unicode_replace(u: *const u8, old: *const u8, new: *const u8) -> *mut u8 {
+    let (cs, old, new) = (chars(u), chars(old), chars(new));
+    let mut out = Vec::new();
+    if old.is_empty() {
+        // Python puts `new` between every character and at both ends.
+        out.extend_from_slice(new);
+        for &c in cs {
+            out.push(c);
+            out.extend_from_slice(new);
+        }
+        return new_unicode(&out);
+    }
+    let mut rest = cs;
+    while let Some(i) = find_in(rest, old, false) {
+        out.extend_from_slice(&rest[..i]);
+        out.extend_from_slice(new);
+        rest = &rest[i + old.len()..];
+    }
+    out.extend_from_slice(rest);
+    new_unicode(&out)
+}
+
+/// `u.strip(chars)`: `which` 1 left, 2 right, 3 both; null chars strips
+/// whitespace.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_unicode_strip(u: *const u8, strip: *const u8, which: i64) -> *mut u8 {
+    let cs = chars(u);
+    let set = if strip.is_null() { None } else { Some(chars(strip)) };
+    let drop = |c: u32| set.map_or(is_space(c), |s| s.contains(&c));
+    let mut a = 0;
+    let mut b = cs.len();
+    if which & 1 != 0 {
+        while a < b && drop(cs[a]) {
+            a += 1;
+        }
+    }
+    if which & 2 != 0 {
+        while b > a && drop(cs[b - 1]) {
+            b -= 1;
+        }
+    }
+    new_unicode(&cs[a..b])
+}
+
 fn encoding(e: &[u8]) -> Option<u8> {
     match e.to_ascii_lowercase().as_slice() {
         b"utf-8" | b"utf8" => Some(b'u'),
