@@ -132,6 +132,11 @@ pub mod generated {
     /// the length) when the program does not have that class. The backend
     /// emits an empty table when the program exports none.
     pub const BUILTIN_EXCEPTIONS_TABLE: &str = "rpy_builtin_exceptions";
+    /// A GC array of `Signed`: the OSError instance layout — its type id,
+    /// size, and the offsets of its `errno` (Signed) and `strerror` (*STR)
+    /// fields — so the runtime raises OSErrors carrying them; empty when
+    /// the program never reads them (the backend emits an empty one).
+    pub const OSERROR_LAYOUT: &str = "rpy_oserror_layout";
 }
 
 /// Symbols the runtime defines and generated code calls or reads.

@@ -270,6 +270,21 @@ fn const_key(v: &Value) -> String {
     }
 }
 
+/// The attributes `EnvironmentError(errno, strerror[, filename])` sets when
+/// class `c` derives from EnvironmentError and is given `n` arguments.
+pub fn env_error_fields(heap: &Heap, c: ObjId, n: usize) -> Option<&'static [&'static str]> {
+    let m = heap.find_module("exceptions").and_then(|m| heap.module(m))?;
+    let Some(Value::Obj(env)) = m.globals.get_str("EnvironmentError") else { return None };
+    if !heap.is_subclass(c, *env) {
+        return None;
+    }
+    match n {
+        2 => Some(&["errno", "strerror"]),
+        3 => Some(&["errno", "strerror", "filename"]),
+        _ => None,
+    }
+}
+
 /// A call's argument annotations (see `Annotator::arg_values`).
 #[derive(Clone, Debug)]
 pub(crate) struct ArgValues {
@@ -514,7 +529,13 @@ impl Annotator<'_, '_> {
                         }
                     }
                     Some((_, Value::Obj(o))) if matches!(self.heap.get(*o), Object::Builtin(n) if n == "BaseException.__init__") => {
-                        // Exception arguments are accepted and not kept.
+                        // Exception arguments are accepted and not kept, except
+                        // EnvironmentError(errno, strerror[, filename])'s.
+                        if let Some(names) = env_error_fields(self.heap, c, a.args.len()) {
+                            for (name, s) in names.iter().zip(&a.args) {
+                                self.write_attr(c, name, s.clone(), span)?;
+                            }
+                        }
                     }
                     _ if a.shape.arg_count() > 0 => {
                         let name = self.heap.class(c).map(|c| c.name.clone()).unwrap_or_default();

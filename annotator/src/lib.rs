@@ -83,7 +83,7 @@ use flowmodel::{Operand, VarId};
 use flowspace::{Flow, FlowGraph};
 use hostobj::{Heap, ObjId};
 
-pub use calls::{call_operands, constant_of, match_arguments, signature, specialization_key, ArgSource, CallBinding, CallSite, Signature};
+pub use calls::{call_operands, constant_of, env_error_fields, match_arguments, signature, specialization_key, ArgSource, CallBinding, CallSite, Signature};
 pub use flowspace::CallShape;
 pub use classdef::{class_member, is_object_class, ClassMember};
 pub use model::{Attr, ClassDef, Desc, ListDef, ListDefId, SomePbc, SomeValue};

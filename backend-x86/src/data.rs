@@ -139,11 +139,12 @@ pub fn layout_prebuilt(p: &LlProgram, cstrings: &CStrings) -> Result<DataSection
             .ok_or_else(|| format!("exported object {} does not exist", id.0))?;
         out.exports.push((name.clone(), off));
     }
-    let table = abi::generated::BUILTIN_EXCEPTIONS_TABLE;
-    if !p.exported.iter().any(|(n, _)| n == table) {
-        // An empty GC array (header, length 0): the runtime uses its own records.
-        out.exports.push((table.to_string(), size));
-        size += 16;
+    for table in [abi::generated::BUILTIN_EXCEPTIONS_TABLE, abi::generated::OSERROR_LAYOUT] {
+        if !p.exported.iter().any(|(n, _)| n == table) {
+            // An empty GC array (header, length 0): the runtime does without.
+            out.exports.push((table.to_string(), size));
+            size += 16;
+        }
     }
     out.bytes = vec![0; size as usize];
     for i in 0..p.prebuilt.len() {

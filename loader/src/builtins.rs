@@ -177,6 +177,13 @@ pub fn setup(it: &mut Interp) {
                 dict.insert_str(m, f);
             }
         }
+        if name == "EnvironmentError" {
+            // What EnvironmentError(errno, strerror[, filename]) sets, with
+            // defaults translated code can read (errno is an int there).
+            dict.insert_str("errno", Value::Int(0));
+            dict.insert_str("strerror", Value::None);
+            dict.insert_str("filename", Value::None);
+        }
         let c = it.heap.alloc(Object::Class(Class {
             name: name.into(),
             module: exc_mod,

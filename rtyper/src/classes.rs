@@ -257,6 +257,29 @@ pub fn builtin_exceptions_table(rt: &mut Rtyper) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// Exports the OSError instance layout when the program's OSError has
+/// `errno` and `strerror` fields (`abi::generated::OSERROR_LAYOUT`).
+pub fn oserror_layout(rt: &mut Rtyper) -> Result<(), Diagnostic> {
+    let Some(c) = rt.builtin_exception("OSError").filter(|c| rt.classes.contains_key(c)) else { return Ok(()) };
+    let repr = rt.classes[&c].clone();
+    let (Some((e, LlType::Signed)), Some((s, st))) = (repr.field("errno"), repr.field("strerror")) else { return Ok(()) };
+    if st != LlType::Ptr(lltype::STR) {
+        return Ok(());
+    }
+    let layout = rt.types.layout(repr.inst);
+    let items = vec![
+        LlConst::Int(rt.types.get(repr.inst).tid as i64),
+        LlConst::Int(layout.fixed_size as i64),
+        LlConst::Int(layout.field_offsets[e as usize] as i64),
+        LlConst::Int(layout.field_offsets[s as usize] as i64),
+    ];
+    let ty = rt.types.add("oserror_layout", TypeDefKind::Array { item: LlType::Signed });
+    let id = PrebuiltId(rt.prebuilt.len() as u32);
+    rt.prebuilt.push(Prebuilt { ty, data: PrebuiltData::Array(items) });
+    rt.exported.push((abi::generated::OSERROR_LAYOUT.to_string(), id));
+    Ok(())
+}
+
 /// The zero value of a type (what a fresh `malloc` holds).
 pub fn zero(ty: LlType) -> LlConst {
     match ty {

@@ -107,6 +107,7 @@ pub fn rtype(heap: &Heap, ann: &Annotations) -> Result<LlProgram, Diagnostic> {
     }
     functions.append(&mut rt.helpers);
     classes::builtin_exceptions_table(&mut rt)?;
+    classes::oserror_layout(&mut rt)?;
     Ok(LlProgram {
         types: rt.types,
         functions,

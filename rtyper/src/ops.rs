@@ -994,6 +994,16 @@ impl GraphRtyper<'_, '_> {
     fn instantiate(&mut self, c: hostobj::ObjId, shape: &annotator::CallShape, arg_ops: &[FlowOperand]) -> Result<Produced, Diagnostic> {
         let heap = self.rt.heap;
         let (p, ty) = self.new_instance(c)?;
+        if let Some(names) = annotator::env_error_fields(heap, c, arg_ops.len()).filter(|_| shape.keywords.is_empty()) {
+            // EnvironmentError(errno, strerror[, filename]) keeps its arguments.
+            let repr = self.rt.class_repr(c, self.span)?.clone();
+            for (name, x) in names.iter().zip(arg_ops) {
+                if let Some((index, fty)) = repr.field(name) {
+                    let v = self.operand(x, fty)?;
+                    self.emit(LlOp::SetField, vec![p.clone(), Operand::Const(LlConst::Field(index)), v], LlType::Void);
+                }
+            }
+        }
         if let Some((_, Value::Obj(f))) = heap.lookup_class_attr(c, "__init__") {
             if heap.function(*f).is_some() {
                 let (g, args) = self.function_args(*f, Some((p.clone(), ty)), shape, arg_ops)?;

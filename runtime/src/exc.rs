@@ -42,6 +42,32 @@ pub static mut rpy_exc_value: usize = 0;
 extern "C" {
     /// Defined by the generated object (see `abi::generated`).
     static rpy_builtin_exceptions: [u64; 2];
+    static rpy_oserror_layout: [u64; 2];
+}
+
+/// `raise OSError(errno, strerror)`: a new instance carrying them when the
+/// program reads them (`abi::generated::OSERROR_LAYOUT`), else the plain one.
+pub fn raise_os_error(errno: i32) {
+    let i = exc_index(b"OSError");
+    #[cfg(not(test))]
+    unsafe {
+        let layout = std::ptr::addr_of!(rpy_oserror_layout) as *const u64;
+        if let (Some((vt, blank)), 4) = (program_class(i), *layout.add(1)) {
+            let (tid, size, e_off, s_off) = (*layout.add(2), *layout.add(3) as usize, *layout.add(4) as usize, *layout.add(5) as usize);
+            let text = crate::os::strerror(errno);
+            let msg = crate::strings::new_str(text.as_bytes());
+            let inst = crate::alloc::rpy_malloc(tid as i64, size as i64);
+            // The blank instance's vtable and field values, then the two fields.
+            std::ptr::copy_nonoverlapping((blank as *const u8).add(8), inst.add(8), size - 8);
+            *(inst.add(e_off) as *mut i64) = errno as i64;
+            *(inst.add(s_off) as *mut *mut u8) = msg;
+            rpy_exc_type = vt;
+            rpy_exc_value = inst as usize;
+            return;
+        }
+    }
+    let _ = errno;
+    raise_index(i);
 }
 
 /// The (vtable, instance) of built-in exception `i` in the program's table, if any.

@@ -20,6 +20,24 @@ extern "C" {
     fn fsync(fd: c_int) -> c_int;
     fn getpid() -> c_int;
     fn system(command: *const u8) -> c_int;
+    #[link_name = "strerror"]
+    fn c_strerror(errnum: c_int) -> *const std::os::raw::c_char;
+}
+
+/// The C library's message for `errno` (what CPython puts in strerror).
+pub fn strerror(errno: i32) -> String {
+    unsafe {
+        let p = c_strerror(errno);
+        if p.is_null() {
+            return format!("Unknown error {}", errno);
+        }
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    }
+}
+
+/// OSError with the last system call's errno.
+fn os_error() {
+    crate::exc::raise_os_error(crate::libc::errno());
 }
 
 unsafe fn path<'a>(s: *const u8) -> &'a Path {
@@ -35,8 +53,8 @@ unsafe fn c_string(s: *const u8) -> Vec<u8> {
 
 /// `r` as a result, or OSError (and `fallback`) when the call failed.
 fn checked<T>(r: std::io::Result<T>, fallback: T) -> T {
-    r.unwrap_or_else(|_| {
-        raise("OSError");
+    r.unwrap_or_else(|e| {
+        crate::exc::raise_os_error(e.raw_os_error().unwrap_or(0));
         fallback
     })
 }
@@ -48,7 +66,7 @@ fn fd(fd: i64) -> Option<c_int> {
 /// A C call's result, raising OSError when it is negative.
 fn c_result(r: i64) -> i64 {
     if r < 0 {
-        raise("OSError");
+        os_error();
     }
     r
 }
@@ -72,7 +90,7 @@ pub unsafe extern "C" fn rpy_os_read(f: i64, n: i64) -> *mut u8 {
             return new_str(&buf[..r as usize]);
         }
         if crate::libc::errno() != crate::libc::EINTR {
-            raise("OSError");
+            os_error();
             return new_str(b"");
         }
     }
