@@ -343,6 +343,12 @@ pub mod runtime {
     pub const UNICODE_ORD: &str = "rpy_unicode_ord";
     /// `fn(*STR, *STR default) -> *STR`: os.getenv, os.environ.get (null: None).
     pub const OS_GETENV: &str = "rpy_os_getenv";
+    /// `fn(*STR) -> i64`, `fn(f64) -> i64`: objectmodel.compute_hash of a
+    /// str (Python 2's string hash) and of a float; `fn(obj) -> i64`: the
+    /// identity hash of an object (compute_identity_hash, compute_unique_id).
+    pub const COMPUTE_HASH_STR: &str = "rpy_compute_hash_str";
+    pub const COMPUTE_HASH_FLOAT: &str = "rpy_compute_hash_float";
+    pub const IDENTITY_HASH: &str = "rpy_identity_hash";
     /// `fn(*STR) -> *STR`: `os.environ[k]`; raises KeyError when unset.
     pub const OS_ENVIRON_GETITEM: &str = "rpy_os_environ_getitem";
     /// `fn(*STR)`: text of a `print()` call, written as is (clears the soft space).

@@ -270,6 +270,16 @@ fn const_key(v: &Value) -> String {
     }
 }
 
+/// What `compute_hash` takes: strs, ints, floats, None, instances and
+/// tuples of those.
+pub fn hashable(s: &SomeValue) -> bool {
+    match s {
+        SomeValue::Tuple(items) => items.iter().all(hashable),
+        SomeValue::Instance { .. } | SomeValue::Float | SomeValue::None | SomeValue::Char | SomeValue::String { can_be_none: false } => true,
+        other => other.is_int_like(),
+    }
+}
+
 /// The attributes `EnvironmentError(errno, strerror[, filename])` sets when
 /// class `c` derives from EnvironmentError and is given `n` arguments.
 pub fn env_error_fields(heap: &Heap, c: ObjId, n: usize) -> Option<&'static [&'static str]> {
@@ -365,6 +375,11 @@ impl Annotator<'_, '_> {
                                 }
                                 crate::intrinsics::FloatHelper::RoundDouble => SomeValue::Float,
                             }
+                        }
+                        (Intrinsic::ComputeHash, Some(x)) if hashable(&x) => crate::model::S_INT,
+                        (Intrinsic::IdentityHash, Some(SomeValue::Instance { .. })) => crate::model::S_INT,
+                        (Intrinsic::ComputeHash | Intrinsic::IdentityHash, Some(x)) => {
+                            return Err(Diagnostic::error(span, format!("{} of {} is not supported yet", name(), self.describe(&x))))
                         }
                         (Intrinsic::Widen, Some(SomeValue::Bool)) => crate::model::S_INT,
                         (Intrinsic::Widen, Some(x)) if x.is_int_like() => x,

@@ -28,6 +28,12 @@ pub enum Intrinsic {
     /// `debug_print(*args)`: the args' str() joined by spaces, a newline,
     /// on stderr.
     DebugPrint,
+    /// `compute_hash(x)`: objectmodel's deterministic hash of a str, int,
+    /// float, tuple of those, or an instance's identity hash.
+    ComputeHash,
+    /// `compute_identity_hash(x)`, `compute_unique_id(x)`: the instance's
+    /// identity.
+    IdentityHash,
     /// A function of `rpython.rlib.rfloat` implemented in the runtime
     /// (its `_rpython_runtime_helper_` attribute names it).
     FloatHelper(FloatHelper),
@@ -71,6 +77,10 @@ pub fn function_intrinsic(heap: &Heap, f: ObjId) -> Option<Intrinsic> {
         ("rpython.rlib.rgc", "collect" | "add_memory_pressure" | "enable" | "disable") => Some(Intrinsic::NoOp),
         ("rpython.rlib.objectmodel", "instantiate") => Some(Intrinsic::Instantiate),
         ("rpython.rlib.debug", "debug_print") => Some(Intrinsic::DebugPrint),
+        ("rpython.rlib.objectmodel", "compute_hash") => Some(Intrinsic::ComputeHash),
+        ("rpython.rlib.objectmodel", "compute_identity_hash" | "compute_unique_id" | "current_object_addr_as_int") => {
+            Some(Intrinsic::IdentityHash)
+        }
         ("rpython.rlib.rarithmetic", "widen") => Some(Intrinsic::Widen),
         // Every int of a translated program fits in a word.
         ("rpython.rlib.rarithmetic", "is_valid_int") => Some(Intrinsic::ConstBool(true)),

@@ -682,6 +682,12 @@ impl GraphRtyper<'_, '_> {
                         };
                         self.new_instance(c).map(Some)
                     }
+                    annotator::intrinsics::Intrinsic::ComputeHash | annotator::intrinsics::Intrinsic::IdentityHash => {
+                        let s = self.annotation(&arg_ops[0])?;
+                        let ty = self.operand_type(&arg_ops[0])?;
+                        let x = if ty == LlType::Void { Operand::Const(LlConst::Void) } else { self.operand(&arg_ops[0], ty)? };
+                        Ok(Some((self.compute_hash(x, ty, &s)?, LlType::Signed)))
+                    }
                     annotator::intrinsics::Intrinsic::DebugPrint => {
                         let mut line: Option<LlOperand> = None;
                         for x in arg_ops {
@@ -873,6 +879,35 @@ impl GraphRtyper<'_, '_> {
         };
         let r = self.call_extern(b.symbol, args, ty);
         Ok(if ty == LlType::Void { None } else { Some((r, ty)) })
+    }
+
+    /// objectmodel.compute_hash of a translated value (Python 2's hashes,
+    /// the identity for instances).
+    fn compute_hash(&mut self, x: LlOperand, ty: LlType, s: &SomeValue) -> Result<LlOperand, Diagnostic> {
+        Ok(match s {
+            SomeValue::None => Operand::Const(LlConst::Int(0)),
+            SomeValue::String { .. } | SomeValue::Char => {
+                let t = self.convert(x, ty, STR)?;
+                self.call_extern(rt_sym::COMPUTE_HASH_STR, vec![t], LlType::Signed)
+            }
+            SomeValue::Float => self.call_extern(rt_sym::COMPUTE_HASH_FLOAT, vec![x], LlType::Signed),
+            SomeValue::Instance { .. } => self.call_extern(rt_sym::IDENTITY_HASH, vec![x], LlType::Signed),
+            SomeValue::Tuple(items) => {
+                // Python 2's tuple hash over the items' hashes.
+                let mut acc = Operand::Const(LlConst::Int(0x345678));
+                for i in 0..items.len() {
+                    let h = match self.tuple_item(x.clone(), items, i)? {
+                        Some((v, vt)) => self.compute_hash(v, vt, &items[i])?,
+                        None => self.compute_hash(Operand::Const(LlConst::Void), LlType::Void, &items[i])?,
+                    };
+                    let m = self.emit(LlOp::IntMul, vec![Operand::Const(LlConst::Int(1000003)), acc], LlType::Signed);
+                    acc = self.emit(LlOp::IntXor, vec![m, h], LlType::Signed);
+                }
+                acc
+            }
+            i if i.is_int_like() => self.convert(x, ty, LlType::Signed)?,
+            other => return Err(self.unsupported(format!("compute_hash() of {}", self.describe(other)))),
+        })
     }
 
     /// `next(gen)`: a call of the generator function's graph on the frame.

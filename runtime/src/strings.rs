@@ -139,6 +139,42 @@ pub extern "C" fn rpy_uint_to_str(u: u64) -> *mut u8 {
     new_str(u.to_string().as_bytes())
 }
 
+/// `rpy_compute_hash_str(s)`: objectmodel.compute_hash of a str (Python
+/// 2's string hash without randomization; "" is -1).
+#[no_mangle]
+pub unsafe extern "C" fn rpy_compute_hash_str(s: *const u8) -> i64 {
+    let b = str_bytes(s);
+    let Some(&first) = b.first() else { return -1 };
+    let mut x = (first as i64) << 7;
+    for &c in b {
+        x = 1000003i64.wrapping_mul(x) ^ c as i64;
+    }
+    x ^ b.len() as i64
+}
+
+/// `rpy_compute_hash_float(f)`: objectmodel.compute_hash of a float.
+#[no_mangle]
+pub extern "C" fn rpy_compute_hash_float(f: f64) -> i64 {
+    if f.is_nan() {
+        return 0;
+    }
+    if f.is_infinite() {
+        return if f < 0.0 { -271828 } else { 314159 };
+    }
+    let (m, e) = (crate::floats::rpy_math_frexp_mantissa(f), crate::floats::rpy_math_frexp_exponent(f));
+    let v = m * 2147483648.0;
+    let hipart = v as i64;
+    let v = (v - hipart as f64) * 2147483648.0;
+    hipart.wrapping_add(v as i64).wrapping_add(e.wrapping_shl(15))
+}
+
+/// `rpy_identity_hash(p)`: the object's identity (its address: objects do
+/// not move with the allocator in use).
+#[no_mangle]
+pub extern "C" fn rpy_identity_hash(p: *const u8) -> i64 {
+    p as i64
+}
+
 /// `rpy_instance_str(p)`: `str()` of an instance (or None): its class name
 /// and address, as CPython shows an object without `__str__`.
 #[no_mangle]
