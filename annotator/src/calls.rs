@@ -335,15 +335,26 @@ impl Annotator<'_, '_> {
                         // The arguments of no-ops may be a JitDriver, never translated.
                         _ if matches!(intrinsic, crate::intrinsics::Intrinsic::NoOp | crate::intrinsics::Intrinsic::ConstBool(_)) => None,
                         Some(a) if intrinsic == crate::intrinsics::Intrinsic::Instantiate => {
+                            // A class, or a variable holding one of several classes.
                             let s = self.operand(g, a, span)?;
-                            let SomeValue::Pbc(p) = &s else {
-                                return Err(Diagnostic::error(span, "instantiate() needs a class known at translation time"));
+                            let classes: Vec<ObjId> = match &s {
+                                SomeValue::Pbc(p) if !p.can_be_none && p.descs.iter().all(|d| matches!(d, Desc::Class(_))) => {
+                                    p.descs.iter().map(|d| d.obj()).collect()
+                                }
+                                _ => return Err(Diagnostic::error(span, "instantiate() needs a class or a variable holding classes")),
                             };
-                            let Some(Desc::Class(c)) = p.single() else {
-                                return Err(Diagnostic::error(span, "instantiate() needs a class known at translation time"));
-                            };
-                            self.classdef(c, span)?;
-                            return Ok(SomeValue::Instance { class: c, can_be_none: false });
+                            let mut base = None;
+                            for &c in &classes {
+                                self.classdef(c, span)?;
+                                base = Some(match base {
+                                    None => c,
+                                    Some(b) => self.common_base(b, c).ok_or_else(|| {
+                                        Diagnostic::error(span, "instantiate() of classes without a common base class")
+                                    })?,
+                                });
+                            }
+                            let Some(class) = base else { return Ok(SomeValue::Impossible) };
+                            return Ok(SomeValue::Instance { class, can_be_none: false });
                         }
                         _ if intrinsic == crate::intrinsics::Intrinsic::DebugPrint => {
                             for a in arg_ops {
@@ -425,7 +436,8 @@ impl Annotator<'_, '_> {
             return Err(Diagnostic::error(span, format!("calling {} is not RPython (it may be None)", self.describe(&callee))));
         }
         let mut result = SomeValue::Impossible;
-        for desc in pbc.descs.clone() {
+        let descs = pbc.descs.clone();
+        for desc in descs.clone() {
             let r = self.call_desc(g, b, desc, &values, span)?;
             result = match self.union(&result, &r) {
                 Some(u) => u,
@@ -434,6 +446,10 @@ impl Annotator<'_, '_> {
                     return Err(Diagnostic::error(span, format!("the functions called here return {} and {}", d1, d2)));
                 }
             };
+        }
+        if descs.len() > 1 {
+            let funcs: Vec<ObjId> = descs.iter().filter(|d| matches!(d, Desc::Function(_))).map(|d| d.obj()).collect();
+            self.unify_returns(g, values.result, &funcs, &result, span)?;
         }
         Ok(result)
     }
@@ -954,7 +970,8 @@ impl Annotator<'_, '_> {
         // never returns (a base raising NotImplementedError) adds nothing,
         // and this block is re-flowed when a result generalizes.
         let mut result = SomeValue::Impossible;
-        for (f, this) in self.method_impls(class, name) {
+        let impls = self.method_impls(class, name);
+        for (f, this) in impls.clone() {
             let r = self.call_with_self(g, b, f, this, a, span)?;
             result = match self.union(&result, &r) {
                 Some(u) => u,
@@ -967,7 +984,33 @@ impl Annotator<'_, '_> {
                 }
             };
         }
+        if impls.len() > 1 {
+            let funcs: Vec<ObjId> = impls.iter().map(|(f, _)| *f).collect();
+            self.unify_returns(g, a.result, &funcs, &result, span)?;
+        }
         Ok(result)
+    }
+
+    /// Gives every graph a call may reach the same return annotation, so
+    /// that a call through a vtable slot or a function address has one
+    /// result type (RPython unifies a call family's return values too).
+    pub(crate) fn unify_returns(&mut self, g: GraphId, result_var: flowmodel::VarId, funcs: &[ObjId], s: &SomeValue, span: Span) -> Result<(), Diagnostic> {
+        if *s == SomeValue::Impossible {
+            return Ok(());
+        }
+        for &f in funcs {
+            let Some(&(callee, _)) = self.call_targets.get(&(g, result_var, f)) else { continue };
+            let ret = self.graph(callee).graph.block(self.graph(callee).graph.returnblock).inputargs[0];
+            if *self.graph(callee).binding(ret) == SomeValue::Impossible {
+                // Never returns (raises): nothing to unify.
+                continue;
+            }
+            if self.merge_into(callee, ret, s.clone(), span, Place::Return(f))? {
+                let readers = self.return_readers[callee.0 as usize].clone();
+                self.schedule_all(readers);
+            }
+        }
+        Ok(())
     }
 
     /// The distinct functions `x.name` may be for an instance of `class`

@@ -677,10 +677,12 @@ impl GraphRtyper<'_, '_> {
                     }
                     annotator::intrinsics::Intrinsic::NoOp => Ok(None),
                     annotator::intrinsics::Intrinsic::Instantiate => {
-                        let Some(Desc::Class(c)) = self.rt.single_desc(&self.annotation(&arg_ops[0])?) else {
-                            return Err(self.internal("instantiate() of a non-class"));
-                        };
-                        self.new_instance(c).map(Some)
+                        let s = self.annotation(&arg_ops[0])?;
+                        if let Some(Desc::Class(c)) = self.rt.single_desc(&s) {
+                            return self.new_instance(c).map(Some);
+                        }
+                        let SomeValue::Pbc(p) = &s else { return Err(self.internal("instantiate() of a non-class")) };
+                        self.instantiate_any(p, &arg_ops[0]).map(Some)
                     }
                     annotator::intrinsics::Intrinsic::ComputeHash | annotator::intrinsics::Intrinsic::IdentityHash => {
                         let s = self.annotation(&arg_ops[0])?;
@@ -1047,6 +1049,58 @@ impl GraphRtyper<'_, '_> {
             }
         }
         Ok(Some((p, ty)))
+    }
+
+    /// `instantiate(cls)` where `cls` is one of several classes: a helper
+    /// that compares the vtable with each class's and builds that one.
+    fn instantiate_any(&mut self, p: &annotator::SomePbc, cls: &FlowOperand) -> Result<(LlOperand, LlType), Diagnostic> {
+        let base = self.rt.class_pbc_base(p).ok_or_else(|| self.internal("classes without a common base"))?;
+        let base_repr = self.rt.class_repr(base, self.span)?.clone();
+        let (vt_ty, inst_ty) = (LlType::Ptr(base_repr.vtable_type), LlType::Ptr(base_repr.inst));
+        let classes: Vec<hostobj::ObjId> = p.descs.iter().map(|d| d.obj()).collect();
+        let mut reprs = Vec::new();
+        for &c in &classes {
+            let r = self.rt.class_repr(c, self.span)?.clone();
+            let mut defaults = Vec::new();
+            for (i, (name, fty)) in r.fields.iter().enumerate().skip(1) {
+                if let annotator::ClassMember::Value(v) = annotator::class_member(self.rt.heap, c, name) {
+                    defaults.push((i as u32, self.rt.const_to_ll(&v, *fty, self.span)?));
+                }
+            }
+            reprs.push((r, defaults));
+        }
+        let name = format!("ll_instantiate__{}", classes.iter().map(|c| c.0.to_string()).collect::<Vec<_>>().join("_"));
+        let span = self.span;
+        let f = self.rt.helper(&name, move |_rt, fname| {
+            let (mut h, args) = crate::helpers::Helper::new(fname, &[("vt", vt_ty)], inst_ty);
+            let mut test = h.g.startblock;
+            let mut vt = args[0];
+            for (k, (r, defaults)) in reprs.iter().enumerate() {
+                let (make, _) = h.block(&[]);
+                let is_last = k + 1 == reprs.len();
+                let next = if is_last { None } else { Some(h.block(&[("vt", vt_ty)])) };
+                if let Some((nb, nargs)) = &next {
+                    let eq = h.op(test, LlOp::PtrEq, vec![Operand::Var(vt), Operand::Const(LlConst::Prebuilt(r.vtable))], LlType::Bool);
+                    h.branch(test, eq, (*nb, vec![Operand::Var(vt)]), (make, vec![]));
+                    test = *nb;
+                    vt = nargs[0];
+                } else {
+                    h.goto(test, make, vec![]);
+                }
+                let ity = LlType::Ptr(r.inst);
+                let p = h.op(make, LlOp::Malloc, vec![Operand::Const(LlConst::Type(r.inst))], ity);
+                h.op(make, LlOp::SetField, vec![Operand::Var(p), Operand::Const(LlConst::Field(0)), Operand::Const(LlConst::Prebuilt(r.vtable))], LlType::Void);
+                for (i, x) in defaults {
+                    h.op(make, LlOp::SetField, vec![Operand::Var(p), Operand::Const(LlConst::Field(*i)), Operand::Const(x.clone())], LlType::Void);
+                }
+                let q = if ity == inst_ty { p } else { h.op(make, LlOp::CastPointer, vec![Operand::Var(p)], inst_ty) };
+                h.ret(make, Operand::Var(q));
+            }
+            let _ = span;
+            h.g
+        });
+        let vt = self.operand(cls, vt_ty)?;
+        Ok((self.call_func(f, vec![vt], inst_ty), inst_ty))
     }
 
     /// A new instance of class `c`: its vtable and class defaults set.

@@ -23,6 +23,11 @@ impl Rtyper<'_> {
                 Some(_) => LlType::Void,
                 // Several functions: the address of the one held.
                 None if p.descs.iter().all(|d| matches!(d, Desc::Function(_))) => LlType::Signed,
+                // Several classes: the vtable of the one held (typed as their base's).
+                None if !p.can_be_none && p.descs.iter().all(|d| matches!(d, Desc::Class(c) if self.classes.contains_key(c))) => {
+                    let base = self.class_pbc_base(p).ok_or_else(|| Diagnostic::error(span, "classes without a common base"))?;
+                    LlType::Ptr(self.class_repr(base, span)?.vtable_type)
+                }
                 None => {
                     let what = self.ann.describe(self.heap, s);
                     return unsupported(&format!("a variable that may be {}", what));
@@ -155,6 +160,22 @@ impl Rtyper<'_> {
             SomeValue::Pbc(p) => p.single(),
             _ => None,
         }
+    }
+
+    /// The nearest class all classes of `p` derive from.
+    pub fn class_pbc_base(&self, p: &annotator::SomePbc) -> Option<hostobj::ObjId> {
+        let mut base: Option<hostobj::ObjId> = None;
+        for d in &p.descs {
+            let c = d.obj();
+            base = Some(match base {
+                None => c,
+                Some(b) => {
+                    let up = self.ann.ancestors(c);
+                    self.ann.ancestors(b).into_iter().find(|x| up.contains(x))?
+                }
+            });
+        }
+        base
     }
 
     /// The dotted name of a builtin desc (`len`, `os.write`).
