@@ -302,6 +302,9 @@ pub mod runtime {
     pub const FLOAT_FORMAT: &str = "rpy_float_format";
     /// `fn(f64, f64) -> f64`: min() and max() as Python's (NaN rules included).
     pub const FLOAT_MIN: &str = "rpy_float_min";
+    /// `fn(f64) -> f64`: r_singlefloat(x), the nearest C float; OverflowError
+    /// for a finite value beyond its range.
+    pub const ROUND_TO_SINGLE: &str = "rpy_round_to_single";
     pub const FLOAT_MAX: &str = "rpy_float_max";
     /// rpython.rlib.rfloat: `fn(f64, code, precision, flags) -> *STR`
     /// formatd, `fn(f64) -> i64` the kind double_to_string returns,

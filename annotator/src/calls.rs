@@ -387,6 +387,7 @@ impl Annotator<'_, '_> {
                                 crate::intrinsics::FloatHelper::RoundDouble => SomeValue::Float,
                             }
                         }
+                        (Intrinsic::ToSingleFloat, Some(x)) if x.is_int_like() || x == SomeValue::Float => SomeValue::SingleFloat,
                         (Intrinsic::ComputeHash, Some(x)) if hashable(&x) => crate::model::S_INT,
                         (Intrinsic::IdentityHash, Some(SomeValue::Instance { .. })) => crate::model::S_INT,
                         (Intrinsic::ComputeHash | Intrinsic::IdentityHash, Some(x)) => {

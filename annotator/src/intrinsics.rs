@@ -28,6 +28,8 @@ pub enum Intrinsic {
     /// `debug_print(*args)`: the args' str() joined by spaces, a newline,
     /// on stderr.
     DebugPrint,
+    /// `r_singlefloat(x)`: x rounded to a C float.
+    ToSingleFloat,
     /// `compute_hash(x)`: objectmodel's deterministic hash of a str, int,
     /// float, tuple of those, or an instance's identity hash.
     ComputeHash,
@@ -115,6 +117,9 @@ pub fn is_r_dict_class(heap: &Heap, c: ObjId) -> bool {
 pub fn intrinsic(heap: &Heap, o: ObjId) -> Option<Intrinsic> {
     match heap.get(o) {
         Object::Function(_) => function_intrinsic(heap, o),
+        Object::Class(c) if c.name == "r_singlefloat" && heap.module(c.module).is_some_and(|m| m.name == "rpython.rlib.rarithmetic") => {
+            Some(Intrinsic::ToSingleFloat)
+        }
         Object::Class(_) => sized_int_class(heap, o).map(|u| if u { Intrinsic::ToUnsigned } else { Intrinsic::ToSigned }),
         _ => None,
     }

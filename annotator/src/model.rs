@@ -138,6 +138,9 @@ pub enum SomeValue {
     /// the function's graph (its `GraphId`); the items it yields are the
     /// items of listdef `item`.
     Generator { graph: u32, item: ListDefId },
+    /// An `r_singlefloat`: a C float, only converted with float() (held
+    /// as the double it rounds to).
+    SingleFloat,
     /// A bytearray: mutable bytes whose items read and write as ints
     /// (represented as a list of chars).
     ByteArray,
@@ -249,6 +252,7 @@ impl SomeValue {
             SomeValue::Generator { .. } => "a generator".into(),
             SomeValue::Environ => "os.environ".into(),
             SomeValue::ByteArray => "a bytearray".into(),
+            SomeValue::SingleFloat => "an r_singlefloat".into(),
             SomeValue::Dict { keys, values, can_be_none } => {
                 let k = listdefs[find_listdef(listdefs, *keys).0 as usize].item.describe(heap, listdefs);
                 let v = listdefs[find_listdef(listdefs, *values).0 as usize].item.describe(heap, listdefs);
@@ -310,6 +314,7 @@ impl SomeValue {
             SomeValue::Generator { graph, item } => format!("SomeGenerator(graph {}, items {})", graph, item.0),
             SomeValue::Environ => "SomeEnviron".into(),
             SomeValue::ByteArray => "SomeByteArray".into(),
+            SomeValue::SingleFloat => "SomeSingleFloat".into(),
             SomeValue::Dict { keys, values, can_be_none } => {
                 let k = listdefs[find_listdef(listdefs, *keys).0 as usize].item.dump(heap, listdefs);
                 let v = listdefs[find_listdef(listdefs, *values).0 as usize].item.dump(heap, listdefs);

@@ -1039,7 +1039,7 @@ impl Annotator<'_, '_> {
             "float" => {
                 arity(1)?;
                 match &args[0] {
-                    x if x.is_int_like() || *x == SomeValue::Float => Ok(SomeValue::Float),
+                    x if x.is_int_like() || *x == SomeValue::Float || *x == SomeValue::SingleFloat => Ok(SomeValue::Float),
                     SomeValue::String { can_be_none: false } | SomeValue::Char => Ok(SomeValue::Float),
                     other => bad(other),
                 }

@@ -118,6 +118,7 @@ impl GraphRtyper<'_, '_> {
         let f = LlType::Float;
         Ok(Some(match (name, s) {
             ("float", [x]) if x.is_int_like() || is_float(x) => Some((self.as_float(&a[0])?, f)),
+            ("float", [SomeValue::SingleFloat]) => Some((self.operand(&a[0], f)?, f)),
             ("float", [x]) if x.is_string_like() => {
                 let t = self.as_str(&a[0], x)?;
                 Some((self.call_extern(rt_sym::STR_TO_FLOAT, vec![t], f), f))

@@ -684,6 +684,10 @@ impl GraphRtyper<'_, '_> {
                         let SomeValue::Pbc(p) = &s else { return Err(self.internal("instantiate() of a non-class")) };
                         self.instantiate_any(p, &arg_ops[0]).map(Some)
                     }
+                    annotator::intrinsics::Intrinsic::ToSingleFloat => {
+                        let x = self.as_float(&arg_ops[0])?;
+                        Ok(Some((self.call_extern(rt_sym::ROUND_TO_SINGLE, vec![x], LlType::Float), LlType::Float)))
+                    }
                     annotator::intrinsics::Intrinsic::ComputeHash | annotator::intrinsics::Intrinsic::IdentityHash => {
                         let s = self.annotation(&arg_ops[0])?;
                         let ty = self.operand_type(&arg_ops[0])?;

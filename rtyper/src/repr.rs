@@ -16,7 +16,7 @@ impl Rtyper<'_> {
             SomeValue::Integer { unsigned: false, .. } => LlType::Signed,
             SomeValue::Integer { unsigned: true, .. } => LlType::Unsigned,
             SomeValue::Bool => LlType::Bool,
-            SomeValue::Float => LlType::Float,
+            SomeValue::Float | SomeValue::SingleFloat => LlType::Float,
             SomeValue::String { .. } => LlType::Ptr(lltype::STR),
             SomeValue::Char => LlType::Char,
             SomeValue::Pbc(p) => match p.single() {

@@ -372,6 +372,17 @@ pub extern "C" fn rpy_rfloat_round_double(x: f64, ndigits: i64, half_even: bool)
     }
 }
 
+/// `r_singlefloat(x)`: the nearest single-precision value (ties to even).
+#[no_mangle]
+pub extern "C" fn rpy_round_to_single(x: f64) -> f64 {
+    let r = x as f32;
+    if r.is_infinite() && x.is_finite() {
+        raise("OverflowError");
+        return 0.0;
+    }
+    r as f64
+}
+
 /// `min(x, y)`: y only if it is smaller (Python keeps the first on ties and NaN).
 #[no_mangle]
 pub extern "C" fn rpy_float_min(x: f64, y: f64) -> f64 {
