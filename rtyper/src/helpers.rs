@@ -142,37 +142,67 @@ pub fn str_or_none(rt: &mut Rtyper) -> FuncId {
 /// `ll_getitem__LIST_x(l, i)`: `l[i]` with Python's negative indexes and an
 /// IndexError out of range.
 pub fn list_getitem(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType) -> FuncId {
+    list_item_helper(rt, list, array, item, false)
+}
+
+/// `ll_setitem__LIST_x(l, i, x)`: `l[i] = x`, indexes as for getitem.
+pub fn list_setitem(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType) -> FuncId {
+    list_item_helper(rt, list, array, item, true)
+}
+
+/// The item access helpers: the index made non-negative, then one
+/// unsigned comparison with the length (a negative index that stays
+/// negative compares as huge), then the load or store.
+fn list_item_helper(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType, store: bool) -> FuncId {
     let list_name = rt.types.get(list).name.clone();
-    rt.helper(&format!("ll_getitem__{}", list_name), |_rt, name| {
+    let name = format!("ll_{}item__{}", if store { "set" } else { "get" }, list_name);
+    rt.helper(&name, |_rt, name| {
         let (lp, ap) = (LlType::Ptr(list), LlType::Ptr(array));
         let field = |i: u32| Operand::Const(LlConst::Field(i));
-        let (mut h, args) = Helper::new(name, &[("l", lp), ("i", LlType::Signed)], item);
+        let mut params = vec![("l", lp), ("i", LlType::Signed)];
+        if store {
+            params.push(("x", item));
+        }
+        let ret = if store { LlType::Void } else { item };
+        let (mut h, args) = Helper::new(name, &params, ret);
         let start = h.g.startblock;
         let n = h.op(start, LlOp::GetField, vec![var(args[0]), field(0)], LlType::Signed);
         let neg = h.op(start, LlOp::IntLt, vec![var(args[1]), int(0)], LlType::Bool);
-        let three = [("l", lp), ("i", LlType::Signed), ("n", LlType::Signed)];
-        let (fix, fa) = h.block(&three);
-        let (check_low, ca) = h.block(&three);
-        let (check_high, cha) = h.block(&three);
-        let (load, la) = h.block(&[("l", lp), ("i", LlType::Signed)]);
+        let mut carried: Vec<(&str, LlType)> = vec![("l", lp), ("i", LlType::Signed), ("n", LlType::Signed)];
+        if store {
+            carried.push(("x", item));
+        }
+        let (fix, fa) = h.block(&carried);
+        let (check, ca) = h.block(&carried);
         let (error, _) = h.block(&[]);
-        h.branch(
-            start,
-            neg,
-            (check_high, vec![var(args[0]), var(args[1]), var(n)]),
-            (fix, vec![var(args[0]), var(args[1]), var(n)]),
-        );
+        let mut pass = vec![var(args[0]), var(args[1]), var(n)];
+        if store {
+            pass.push(var(args[2]));
+        }
+        h.branch(start, neg, (check, pass.clone()), (fix, pass));
         // A negative index counts from the end.
         let j = h.op(fix, LlOp::IntAdd, vec![var(fa[1]), var(fa[2])], LlType::Signed);
-        h.goto(fix, check_low, vec![var(fa[0]), var(j), var(fa[2])]);
-        let ge = h.op(check_low, LlOp::IntGe, vec![var(ca[1]), int(0)], LlType::Bool);
-        h.branch(check_low, ge, (error, vec![]), (check_high, vec![var(ca[0]), var(ca[1]), var(ca[2])]));
-        let lt = h.op(check_high, LlOp::IntLt, vec![var(cha[1]), var(cha[2])], LlType::Bool);
-        h.branch(check_high, lt, (error, vec![]), (load, vec![var(cha[0]), var(cha[1])]));
-        let items = h.op(load, LlOp::GetField, vec![var(la[0]), field(1)], ap);
-        let x = h.op(load, LlOp::GetArrayItem, vec![var(items), var(la[1])], item);
-        h.ret(load, var(x));
-        raise(&mut h, error, "IndexError", item);
+        let mut fixed = vec![var(fa[0]), var(j), var(fa[2])];
+        if store {
+            fixed.push(var(fa[3]));
+        }
+        h.goto(fix, check, fixed);
+        let inside = h.op(check, LlOp::UintLt, vec![var(ca[1]), var(ca[2])], LlType::Bool);
+        let (access, aa) = h.block(&carried);
+        let mut pass = vec![var(ca[0]), var(ca[1]), var(ca[2])];
+        if store {
+            pass.push(var(ca[3]));
+        }
+        h.branch(check, inside, (error, vec![]), (access, pass));
+        let items = h.op(access, LlOp::GetField, vec![var(aa[0]), field(1)], ap);
+        if store {
+            h.op(access, LlOp::SetArrayItem, vec![var(items), var(aa[1]), var(aa[3])], LlType::Void);
+            h.ret(access, Operand::Const(LlConst::Void));
+        } else {
+            let x = h.op(access, LlOp::GetArrayItem, vec![var(items), var(aa[1])], item);
+            h.ret(access, var(x));
+        }
+        raise(&mut h, error, "IndexError", ret);
         h.g
     })
 }

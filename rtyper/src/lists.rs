@@ -223,9 +223,8 @@ impl GraphRtyper<'_, '_> {
         let l = self.operand(&a[0], info.ty())?;
         let i = self.operand(&a[1], LlType::Signed)?;
         let x = self.operand(&a[2], info.item)?;
-        let j = self.extern_call(rt_sym::LIST_CHECK_INDEX, vec![l.clone(), i], LlType::Signed);
-        let items = self.emit(LlOp::GetField, vec![l, field(1)], LlType::Ptr(info.array));
-        self.emit(LlOp::SetArrayItem, vec![items, j, x], LlType::Void);
+        let f = crate::helpers::list_setitem(self.rt, info.list, info.array, info.item);
+        self.call_func(f, vec![l, i, x], LlType::Void);
         Ok(None)
     }
 

@@ -167,10 +167,9 @@ impl GraphRtyper<'_, '_> {
             }
             "chr" => {
                 let i = self.operand(&a[0], LlType::Signed)?;
-                let ok = self.emit(LlOp::IntLe, vec![i.clone(), int(255)], LlType::Bool);
+                // 0 <= i < 256 in one unsigned comparison.
+                let ok = self.emit(LlOp::UintLt, vec![i.clone(), int(256)], LlType::Bool);
                 let f = self.check_helper();
-                self.call_func(f, vec![ok], LlType::Void);
-                let ok = self.emit(LlOp::IntGe, vec![i.clone(), int(0)], LlType::Bool);
                 self.call_func(f, vec![ok], LlType::Void);
                 (self.emit(LlOp::CastIntToChar, vec![i], LlType::Char), LlType::Char)
             }

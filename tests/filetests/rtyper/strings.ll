@@ -79,22 +79,19 @@ graph ll_getitem__LIST_STR(v3:*t2 l, v4:Signed i) at line 0
 block0(v3:*t2, v4:Signed):
     v5:Signed = getfield(v3, field0)
     v6:Bool = int_lt(v4, 0)
-    switch v6: 0 -> block5(v3, v4, v5), 1 -> block3(v3, v4, v5)
-block5(v13:*t2, v14:Signed, v15:Signed):
-    v20:Bool = int_lt(v14, v15)
-    switch v20: 0 -> block7(), 1 -> block6(v13, v14)
-block7():
-    v23:Void = direct_call(@rpy_raise, c"IndexError")
+    switch v6: 0 -> block4(v3, v4, v5), 1 -> block3(v3, v4, v5)
+block4(v10:*t2, v11:Signed, v12:Signed):
+    v14:Bool = uint_lt(v11, v12)
+    switch v14: 0 -> block5(), 1 -> block6(v10, v11, v12)
+block5():
+    v20:Void = direct_call(@rpy_raise, c"IndexError")
     goto block1(null)
 block1(v0:*t0) (return):
-block6(v16:*t2, v17:Signed):
-    v21:*t1 = getfield(v16, field1)
-    v22:*t0 = getarrayitem(v21, v17)
-    goto block1(v22)
+block6(v15:*t2, v16:Signed, v17:Signed):
+    v18:*t1 = getfield(v15, field1)
+    v19:*t0 = getarrayitem(v18, v16)
+    goto block1(v19)
 block3(v7:*t2, v8:Signed, v9:Signed):
-    v18:Signed = int_add(v8, v9)
-    goto block4(v7, v18, v9)
-block4(v10:*t2, v11:Signed, v12:Signed):
-    v19:Bool = int_ge(v11, 0)
-    switch v19: 0 -> block7(), 1 -> block5(v10, v11, v12)
+    v13:Signed = int_add(v8, v9)
+    goto block4(v7, v13, v9)
 block2(v1:Void, v2:Void) (except):
