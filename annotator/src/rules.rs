@@ -249,13 +249,7 @@ impl Annotator<'_, '_> {
             HlOp::Lt | HlOp::Le | HlOp::Eq | HlOp::Ne | HlOp::Gt | HlOp::Ge => {
                 self.compare(op.op, &args[0], &args[1], span)
             }
-            HlOp::AddOvf
-            | HlOp::SubOvf
-            | HlOp::MulOvf
-            | HlOp::FloorDivOvf
-            | HlOp::ModOvf
-            | HlOp::LShiftOvf
-            | HlOp::NegOvf => {
+            o if o.is_ovf() => {
                 let signed_int = |s: &SomeValue| s.is_int_like() && !matches!(s, SomeValue::Integer { unsigned: true, .. });
                 if args.iter().all(signed_int) {
                     Ok(crate::model::S_INT)

@@ -144,6 +144,14 @@ hl_operations! {
 impl HlOp {
     /// The plain binary operation behind an in-place one (`+=` on ints is `+`);
     /// other operations are returned unchanged.
+    /// Whether this is an `ovfcheck(x OP y)` operation.
+    pub fn is_ovf(self) -> bool {
+        matches!(
+            self,
+            HlOp::AddOvf | HlOp::SubOvf | HlOp::MulOvf | HlOp::FloorDivOvf | HlOp::ModOvf | HlOp::LShiftOvf | HlOp::NegOvf
+        )
+    }
+
     pub fn base_op(self) -> HlOp {
         match self {
             HlOp::InplaceAdd => HlOp::Add,

@@ -65,38 +65,23 @@ impl GraphRtyper<'_, '_> {
             | HlOp::RShift
             | HlOp::And
             | HlOp::Or
-            | HlOp::Xor
-                if op.op == HlOp::InplaceAdd && matches!(s_args[0], SomeValue::List { .. }) =>
-            {
-                // `l += other` extends `l` in place.
-                let info = self.list_info(&s_args[0])?;
-                let l = self.operand(&a[0], info.ty())?;
-                let other = self.operand(&a[1], info.ty())?;
-                let atid = Operand::Const(LlConst::Int(self.rt.types.get(info.array).tid as i64));
-                let isz = Operand::Const(LlConst::Int(info.item.size() as i64));
-                self.call_extern(rt_sym::LIST_EXTEND, vec![l.clone(), other, atid, isz], LlType::Void);
-                Some((l, info.ty()))
+            | HlOp::Xor => {
+                if op.op == HlOp::InplaceAdd && matches!(s_args[0], SomeValue::List { .. }) {
+                    // `l += other` extends `l` in place.
+                    let info = self.list_info(&s_args[0])?;
+                    let l = self.operand(&a[0], info.ty())?;
+                    let other = self.operand(&a[1], info.ty())?;
+                    let atid = Operand::Const(LlConst::Int(self.rt.types.get(info.array).tid as i64));
+                    let isz = Operand::Const(LlConst::Int(info.item.size() as i64));
+                    self.call_extern(rt_sym::LIST_EXTEND, vec![l.clone(), other, atid, isz], LlType::Void);
+                    Some((l, info.ty()))
+                } else {
+                    Some(self.binary(op.op.base_op(), a, &s_args)?)
+                }
             }
-            HlOp::Add
-            | HlOp::Sub
-            | HlOp::Mul
-            | HlOp::Div
-            | HlOp::FloorDiv
-            | HlOp::Mod
-            | HlOp::LShift
-            | HlOp::RShift
-            | HlOp::And
-            | HlOp::Or
-            | HlOp::Xor => Some(self.binary(op.op.base_op(), a, &s_args)?),
             HlOp::Lt | HlOp::Le | HlOp::Eq | HlOp::Ne | HlOp::Gt | HlOp::Ge => Some(self.compare(op.op, a, &s_args)?),
             HlOp::Is => Some(self.is_(a, &s_args)?),
-            HlOp::AddOvf
-            | HlOp::SubOvf
-            | HlOp::MulOvf
-            | HlOp::FloorDivOvf
-            | HlOp::ModOvf
-            | HlOp::LShiftOvf
-            | HlOp::NegOvf => Some(self.ovf_op(op.op, a)?),
+            o if o.is_ovf() => Some(self.ovf_op(op.op, a)?),
             HlOp::GetItem | HlOp::SetItem if s_args[0] == SomeValue::ByteArray => self.bytearray_item(a)?,
             HlOp::GetItem | HlOp::GetSlice | HlOp::Contains if crate::unicode::is_unicode(&s_args[0]) => {
                 self.unicode_item(op.op, a, &s_args)?
