@@ -48,6 +48,8 @@ pub const TID_WORD_ARRAY: u32 = 4;
 pub const TID_DICT: u32 = 5;
 /// UNICODE (`unicode_layout`): like STR with 4-byte code points.
 pub const TID_UNICODE: u32 = 6;
+/// STAT (`stat_layout`): what os.stat() and os.fstat() give.
+pub const TID_STAT: u32 = 7;
 pub const FIRST_PROGRAM_TID: u32 = 16;
 
 /// DICT: header | length (live entries) | used (entry slots used) |
@@ -86,6 +88,16 @@ pub mod unicode_layout {
     pub const LENGTH: usize = 16;
     pub const CHARS: usize = 24;
 }
+
+/// STAT: header | the `STAT_FIELDS` in order, each a word (the times are
+/// doubles).
+pub mod stat_layout {
+    pub const SIZE: usize = 8 + 8 * super::STAT_FIELDS.len();
+}
+
+/// The fields of os.stat()'s result, in order; the last three are floats.
+pub const STAT_FIELDS: &[&str] =
+    &["st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"];
 
 /// PTR_ARRAY: header | length: Signed | items: [ptr; length].
 pub mod ptr_array_layout {
@@ -133,9 +145,10 @@ pub mod generated {
     /// emits an empty table when the program exports none.
     pub const BUILTIN_EXCEPTIONS_TABLE: &str = "rpy_builtin_exceptions";
     /// A GC array of `Signed`: the OSError instance layout — its type id,
-    /// size, and the offsets of its `errno` (Signed) and `strerror` (*STR)
-    /// fields — so the runtime raises OSErrors carrying them; empty when
-    /// the program never reads them (the backend emits an empty one).
+    /// size, and the offsets of its `errno` (Signed) and `strerror` (*STR,
+    /// 0 when the program never reads it) fields — so the runtime raises
+    /// OSErrors carrying them; empty when the program never reads errno
+    /// (the backend emits an empty one).
     pub const OSERROR_LAYOUT: &str = "rpy_oserror_layout";
 }
 
@@ -352,6 +365,9 @@ pub mod runtime {
     pub const COMPUTE_HASH_STR: &str = "rpy_compute_hash_str";
     pub const COMPUTE_HASH_FLOAT: &str = "rpy_compute_hash_float";
     pub const IDENTITY_HASH: &str = "rpy_identity_hash";
+    /// `fn(*STR) -> *STAT`, `fn(i64) -> *STAT`: os.stat, os.fstat (OSError).
+    pub const OS_STAT: &str = "rpy_os_stat";
+    pub const OS_FSTAT: &str = "rpy_os_fstat";
     /// `fn(*STR) -> *STR`: `os.environ[k]`; raises KeyError when unset.
     pub const OS_ENVIRON_GETITEM: &str = "rpy_os_environ_getitem";
     /// `fn(*STR)`: text of a `print()` call, written as is (clears the soft space).

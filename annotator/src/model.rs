@@ -138,6 +138,8 @@ pub enum SomeValue {
     /// the function's graph (its `GraphId`); the items it yields are the
     /// items of listdef `item`.
     Generator { graph: u32, item: ListDefId },
+    /// What os.stat() gives: its `st_*` attributes (or items by index).
+    StatResult,
     /// An `r_singlefloat`: a C float, only converted with float() (held
     /// as the double it rounds to).
     SingleFloat,
@@ -253,6 +255,7 @@ impl SomeValue {
             SomeValue::Environ => "os.environ".into(),
             SomeValue::ByteArray => "a bytearray".into(),
             SomeValue::SingleFloat => "an r_singlefloat".into(),
+            SomeValue::StatResult => "a stat result".into(),
             SomeValue::Dict { keys, values, can_be_none } => {
                 let k = listdefs[find_listdef(listdefs, *keys).0 as usize].item.describe(heap, listdefs);
                 let v = listdefs[find_listdef(listdefs, *values).0 as usize].item.describe(heap, listdefs);
@@ -315,6 +318,7 @@ impl SomeValue {
             SomeValue::Environ => "SomeEnviron".into(),
             SomeValue::ByteArray => "SomeByteArray".into(),
             SomeValue::SingleFloat => "SomeSingleFloat".into(),
+            SomeValue::StatResult => "SomeStatResult".into(),
             SomeValue::Dict { keys, values, can_be_none } => {
                 let k = listdefs[find_listdef(listdefs, *keys).0 as usize].item.dump(heap, listdefs);
                 let v = listdefs[find_listdef(listdefs, *values).0 as usize].item.dump(heap, listdefs);

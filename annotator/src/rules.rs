@@ -269,6 +269,8 @@ impl Annotator<'_, '_> {
                 Ok(SomeValue::Dict { keys, values, can_be_none: false })
             }
             HlOp::GetItem if args[0] == SomeValue::ByteArray && args[1].is_int_like() => Ok(S_NONNEG),
+            // st[i]: the fields as ints (the times truncated), as in Python 2.
+            HlOp::GetItem if args[0] == SomeValue::StatResult && matches!(op.args[1], Operand::Const(Value::Int(0..=9))) => Ok(S_INT),
             HlOp::SetItem if args[0] == SomeValue::ByteArray && args[1].is_int_like() && args[2].is_int_like() => {
                 Ok(SomeValue::None)
             }
@@ -721,6 +723,11 @@ impl Annotator<'_, '_> {
                 | "strip" | "lstrip" | "rstrip" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
                 _ => Err(Diagnostic::error(span, format!("the unicode method {}() is not supported yet", name))),
             },
+            SomeValue::StatResult => match abi::STAT_FIELDS.iter().position(|f| *f == name) {
+                Some(i) if i >= 7 => Ok(SomeValue::Float),
+                Some(_) => Ok(S_INT),
+                None => Err(Diagnostic::error(span, format!("a stat result has no attribute '{}'", name))),
+            },
             SomeValue::Environ if name == "get" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
             SomeValue::Generator { .. } if name == "next" => Ok(SomeValue::BuiltinMethod { receiver: Box::new(obj.clone()), name }),
             SomeValue::List { can_be_none: false, .. } => match name.as_str() {
@@ -1014,6 +1021,11 @@ impl Annotator<'_, '_> {
                     SomeValue::Float => Ok(SomeValue::Float),
                     other => bad(other),
                 }
+            }
+            "os.stat" | "os.lstat" | "os.fstat" => {
+                arity(1)?;
+                let ok = if name == "os.fstat" { args[0].is_int_like() } else { matches!(args[0], SomeValue::String { can_be_none: false } | SomeValue::Char) };
+                if ok { Ok(SomeValue::StatResult) } else { bad(&args[0]) }
             }
             "bytearray" => match args {
                 [] => Ok(SomeValue::ByteArray),

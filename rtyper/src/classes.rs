@@ -262,16 +262,18 @@ pub fn builtin_exceptions_table(rt: &mut Rtyper) -> Result<(), Diagnostic> {
 pub fn oserror_layout(rt: &mut Rtyper) -> Result<(), Diagnostic> {
     let Some(c) = rt.builtin_exception("OSError").filter(|c| rt.classes.contains_key(c)) else { return Ok(()) };
     let repr = rt.classes[&c].clone();
-    let (Some((e, LlType::Signed)), Some((s, st))) = (repr.field("errno"), repr.field("strerror")) else { return Ok(()) };
-    if st != LlType::Ptr(lltype::STR) {
-        return Ok(());
-    }
+    let Some((e, LlType::Signed)) = repr.field("errno") else { return Ok(()) };
     let layout = rt.types.layout(repr.inst);
+    // strerror may have no field (never read): offset 0 then.
+    let strerror = match repr.field("strerror") {
+        Some((s, t)) if t == LlType::Ptr(lltype::STR) => layout.field_offsets[s as usize] as i64,
+        _ => 0,
+    };
     let items = vec![
         LlConst::Int(rt.types.get(repr.inst).tid as i64),
         LlConst::Int(layout.fixed_size as i64),
         LlConst::Int(layout.field_offsets[e as usize] as i64),
-        LlConst::Int(layout.field_offsets[s as usize] as i64),
+        LlConst::Int(strerror),
     ];
     let ty = rt.types.add("oserror_layout", TypeDefKind::Array { item: LlType::Signed });
     let id = PrebuiltId(rt.prebuilt.len() as u32);

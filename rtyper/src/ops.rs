@@ -83,6 +83,15 @@ impl GraphRtyper<'_, '_> {
             HlOp::Is => Some(self.is_(a, &s_args)?),
             o if o.is_ovf() => Some(self.ovf_op(op.op, a)?),
             HlOp::GetItem | HlOp::SetItem if s_args[0] == SomeValue::ByteArray => self.bytearray_item(a)?,
+            HlOp::GetItem if s_args[0] == SomeValue::StatResult => {
+                let Operand::Const(Value::Int(i)) = &a[1] else { return Err(self.internal("stat index")) };
+                let t = LlType::Ptr(self.rt.stat_type());
+                let st = self.operand(&a[0], t)?;
+                let (i, ty) = (*i as u32, if *i >= 7 { LlType::Float } else { LlType::Signed });
+                let v = self.emit(LlOp::GetField, vec![st, Operand::Const(LlConst::Field(i))], ty);
+                let v = if ty == LlType::Float { self.call_extern(rt_sym::FLOAT_TO_INT, vec![v], LlType::Signed) } else { v };
+                Some((v, LlType::Signed))
+            }
             HlOp::GetItem | HlOp::GetSlice | HlOp::Contains if crate::unicode::is_unicode(&s_args[0]) => {
                 self.unicode_item(op.op, a, &s_args)?
             }
@@ -511,6 +520,13 @@ impl GraphRtyper<'_, '_> {
         let want = self.rt.lltype_of(self.ag.binding(op.result), self.span)?;
         if want == LlType::Void {
             return Ok(None);
+        }
+        if let (SomeValue::StatResult, Operand::Const(Value::Str(name))) = (&s[0], &op.args[1]) {
+            let name = String::from_utf8_lossy(name);
+            let i = abi::STAT_FIELDS.iter().position(|f| *f == name).ok_or_else(|| self.internal("stat field"))?;
+            let t = LlType::Ptr(self.rt.stat_type());
+            let st = self.operand(&op.args[0], t)?;
+            return Ok(Some((self.emit(LlOp::GetField, vec![st, Operand::Const(LlConst::Field(i as u32))], want), want)));
         }
         if let (SomeValue::Instance { .. }, Operand::Const(Value::Str(name))) = (&s[0], &op.args[1]) {
             if &name[..] == b"__class__" {
@@ -1344,6 +1360,12 @@ impl GraphRtyper<'_, '_> {
                 let ltid = k(self.rt.types.get(info.list).tid as i64);
                 let atid = k(self.rt.types.get(info.array).tid as i64);
                 Ok(Some((self.call_extern(rt_sym::STR_TO_LIST, vec![x, ltid, atid], info.ty()), info.ty())))
+            }
+            ("os.stat" | "os.lstat" | "os.fstat", [x]) => {
+                let t = LlType::Ptr(self.rt.stat_type());
+                let arg = if name == "os.fstat" { self.operand(&a[0], LlType::Signed)? } else { self.as_str(&a[0], x)? };
+                let f = if name == "os.fstat" { rt_sym::OS_FSTAT } else { rt_sym::OS_STAT };
+                Ok(Some((self.call_extern(f, vec![arg], t), t)))
             }
             ("bytearray", _) => {
                 // A list of the chars of a str (of n NULs for an int).

@@ -51,6 +51,7 @@ impl Rtyper<'_> {
             SomeValue::ClassRef { class, .. } => LlType::Ptr(self.class_repr(*class, span)?.vtable_type),
             SomeValue::Range { .. } => LlType::Ptr(self.range_type()),
             SomeValue::ByteArray => LlType::Ptr(self.list_type(LlType::Char).0),
+            SomeValue::StatResult => LlType::Ptr(self.stat_type()),
             SomeValue::Generator { graph, .. } => LlType::Ptr(self.generator_frame(annotator::GraphId(*graph), span)?.frame),
             SomeValue::Dict { .. } => LlType::Ptr(self.dict_type()),
             SomeValue::BuiltinMethod { receiver, .. } => self.lltype_of(receiver, span)?,

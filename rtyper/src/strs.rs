@@ -33,6 +33,21 @@ impl crate::Rtyper<'_> {
         self.types.add_with_tid("UNICODE", abi::TID_UNICODE, kind)
     }
 
+    /// The STAT struct (`abi::stat_layout`), registered on first use.
+    pub fn stat_type(&mut self) -> lltype::TypeId {
+        if let Some(t) = self.types.iter().find(|(_, d)| d.tid == abi::TID_STAT).map(|(t, _)| t) {
+            return t;
+        }
+        let fields = abi::STAT_FIELDS
+            .iter()
+            .enumerate()
+            .map(|(i, n)| lltype::Field { name: n.to_string(), ty: if i >= 7 { LlType::Float } else { LlType::Signed } })
+            .collect();
+        let t = self.types.add_with_tid("STAT", abi::TID_STAT, lltype::TypeDefKind::Struct { fields, varsize: None });
+        debug_assert_eq!(self.types.layout(t).fixed_size, abi::stat_layout::SIZE);
+        t
+    }
+
     /// A prebuilt UNICODE with these characters.
     pub fn prebuilt_unicode(&mut self, u: &str) -> lltype::PrebuiltId {
         let t = self.unicode_type();

@@ -60,7 +60,9 @@ pub fn raise_os_error(errno: i32) {
             // The blank instance's vtable and field values, then the two fields.
             std::ptr::copy_nonoverlapping((blank as *const u8).add(8), inst.add(8), size - 8);
             *(inst.add(e_off) as *mut i64) = errno as i64;
-            *(inst.add(s_off) as *mut *mut u8) = msg;
+            if s_off != 0 {
+                *(inst.add(s_off) as *mut *mut u8) = msg;
+            }
             rpy_exc_type = vt;
             rpy_exc_value = inst as usize;
             return;

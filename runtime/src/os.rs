@@ -195,6 +195,58 @@ pub unsafe extern "C" fn rpy_os_getenv(name: *const u8, default: *mut u8) -> *mu
     }
 }
 
+/// A STAT object (`abi::stat_layout`) from file metadata.
+fn stat_object(m: &std::fs::Metadata) -> *mut u8 {
+    use std::os::unix::fs::MetadataExt;
+    let p = crate::alloc::rpy_malloc(abi::TID_STAT as i64, abi::stat_layout::SIZE as i64);
+    let ints = [m.mode() as i64, m.ino() as i64, m.dev() as i64, m.nlink() as i64, m.uid() as i64, m.gid() as i64, m.size() as i64];
+    let times = [
+        m.atime() as f64 + m.atime_nsec() as f64 * 1e-9,
+        m.mtime() as f64 + m.mtime_nsec() as f64 * 1e-9,
+        m.ctime() as f64 + m.ctime_nsec() as f64 * 1e-9,
+    ];
+    unsafe {
+        for (i, v) in ints.iter().enumerate() {
+            *(p.add(8 + 8 * i) as *mut i64) = *v;
+        }
+        for (i, t) in times.iter().enumerate() {
+            *(p.add(8 + 8 * (ints.len() + i)) as *mut f64) = *t;
+        }
+    }
+    p
+}
+
+/// `os.stat(path)`: OSError when it fails.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_os_stat(p: *const u8) -> *mut u8 {
+    match std::fs::metadata(path(p)) {
+        Ok(m) => stat_object(&m),
+        Err(e) => {
+            crate::exc::raise_os_error(e.raw_os_error().unwrap_or(0));
+            std::ptr::null_mut()
+        }
+    }
+}
+
+/// `os.fstat(fd)`: OSError when it fails.
+#[no_mangle]
+pub extern "C" fn rpy_os_fstat(f: i64) -> *mut u8 {
+    use std::os::fd::FromRawFd;
+    let Some(f) = fd(f) else {
+        crate::exc::raise_os_error(9);
+        return std::ptr::null_mut();
+    };
+    // Borrow the descriptor without closing it.
+    let file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(f) });
+    match file.metadata() {
+        Ok(m) => stat_object(&m),
+        Err(e) => {
+            crate::exc::raise_os_error(e.raw_os_error().unwrap_or(0));
+            std::ptr::null_mut()
+        }
+    }
+}
+
 /// `os.environ[name]`: KeyError when the variable is not set.
 #[no_mangle]
 pub unsafe extern "C" fn rpy_os_environ_getitem(name: *const u8) -> *mut u8 {
