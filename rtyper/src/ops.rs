@@ -405,6 +405,9 @@ impl GraphRtyper<'_, '_> {
             let r = if op == HlOp::Ne { self.emit(LlOp::BoolNot, vec![r], LlType::Bool) } else { r };
             return Ok((r, LlType::Bool));
         }
+        if matches!(s[0], SomeValue::Tuple(_)) && matches!(s[1], SomeValue::Tuple(_)) {
+            return Ok((self.tuple_order(op, a, s)?, LlType::Bool));
+        }
         let is_inst = |s: &SomeValue| matches!(s, SomeValue::Instance { .. } | SomeValue::None);
         if matches!(op, HlOp::Eq | HlOp::Ne) && is_inst(&s[0]) && is_inst(&s[1]) && !(s[0] == SomeValue::None && s[1] == SomeValue::None) {
             let (r, ty) = self.is_(a, s)?;

@@ -184,6 +184,78 @@ impl GraphRtyper<'_, '_> {
         Ok(result.unwrap_or(Operand::Const(LlConst::Int(1))))
     }
 
+    /// `x < y` (`<=`, `>`, `>=`) of two tuples: lexicographic, the first
+    /// unequal items deciding; items are ints, floats, chars or strs.
+    pub fn tuple_order(&mut self, op: flowspace::HlOp, a: &[FlowOperand], s: &[SomeValue]) -> Result<LlOperand, Diagnostic> {
+        use flowspace::HlOp;
+        let (SomeValue::Tuple(x), SomeValue::Tuple(y)) = (&s[0], &s[1]) else { return Err(self.internal("not tuples")) };
+        let (px, py) = (self.operand_type(&a[0])?, self.operand_type(&a[1])?);
+        let (ox, oy) = (self.operand(&a[0], px)?, self.operand(&a[1], py)?);
+        let greater = matches!(op, HlOp::Gt | HlOp::Ge);
+        let mut items = Vec::new();
+        for i in 0..x.len() {
+            let (Some((vx, tx)), Some((vy, ty))) = (self.tuple_item(ox.clone(), x, i)?, self.tuple_item(oy.clone(), y, i)?) else {
+                return Err(Diagnostic::error(self.span, "ordering tuples with constant items is not supported yet"));
+            };
+            // Strictly before (or after) on this item, and equal on it.
+            let (l, r) = if greater { (vy.clone(), vx.clone()) } else { (vx.clone(), vy.clone()) };
+            let (lt_l, lt_r) = if greater { (ty, tx) } else { (tx, ty) };
+            let (sl, sr) = if greater { (&y[i], &x[i]) } else { (&x[i], &y[i]) };
+            let before = self.values_lt(l, lt_l, sl, r, lt_r, sr)?;
+            let same = self.values_eq(vx, tx, &x[i], vy, ty, &y[i])?;
+            items.push((before, same));
+        }
+        // From the last item back: before_i or (same_i and rest); all equal
+        // counts for <= and >=.
+        let or_equal = matches!(op, HlOp::Le | HlOp::Ge) as i64;
+        let mut rest = Operand::Const(LlConst::Int(or_equal));
+        let word = |me: &mut Self, b: LlOperand| me.emit(LlOp::CastBoolToInt, vec![b], LlType::Signed);
+        for (before, same) in items.into_iter().rev() {
+            let (b, e) = (word(self, before), word(self, same));
+            let tail = self.emit(LlOp::IntAnd, vec![e, rest], LlType::Signed);
+            rest = self.emit(LlOp::IntOr, vec![b, tail], LlType::Signed);
+        }
+        Ok(self.emit(LlOp::IntIsTrue, vec![rest], LlType::Bool))
+    }
+
+    /// `x < y` of two translated values (ints, floats, chars, strs).
+    fn values_lt(&mut self, x: LlOperand, tx: LlType, sx: &SomeValue, y: LlOperand, ty: LlType, sy: &SomeValue) -> Result<LlOperand, Diagnostic> {
+        const STR: LlType = LlType::Ptr(lltype::STR);
+        Ok(match (sx, sy) {
+            (a, b) if a.is_int_like() && b.is_int_like() => {
+                let x = self.convert(x, tx, LlType::Signed)?;
+                let y = self.convert(y, ty, LlType::Signed)?;
+                self.emit(LlOp::IntLt, vec![x, y], LlType::Bool)
+            }
+            (a, b) if (a.is_int_like() || *a == SomeValue::Float) && (b.is_int_like() || *b == SomeValue::Float) => {
+                let x = self.convert(x, tx, LlType::Float)?;
+                let y = self.convert(y, ty, LlType::Float)?;
+                self.emit(LlOp::FloatLt, vec![x, y], LlType::Bool)
+            }
+            (SomeValue::Char, SomeValue::Char) => {
+                let x = self.emit(LlOp::CastCharToInt, vec![x], LlType::Signed);
+                let y = self.emit(LlOp::CastCharToInt, vec![y], LlType::Signed);
+                self.emit(LlOp::IntLt, vec![x, y], LlType::Bool)
+            }
+            (a, b) if a.is_string_like() && b.is_string_like() => {
+                let x = self.convert(x, tx, STR)?;
+                let y = self.convert(y, ty, STR)?;
+                let r = self.call_extern(abi::runtime::STR_CMP, vec![x, y], LlType::Signed);
+                self.emit(LlOp::IntLt, vec![r, Operand::Const(LlConst::Int(0))], LlType::Bool)
+            }
+            (a, b) => {
+                return Err(Diagnostic::error(
+                    self.span,
+                    format!(
+                        "ordering tuple items {} and {} is not supported yet",
+                        self.rt.ann.describe(self.rt.heap, a),
+                        self.rt.ann.describe(self.rt.heap, b)
+                    ),
+                ))
+            }
+        })
+    }
+
     /// `x == y` of two translated values.
     pub(crate) fn values_eq(&mut self, x: LlOperand, tx: LlType, sx: &SomeValue, y: LlOperand, ty: LlType, sy: &SomeValue) -> Result<LlOperand, Diagnostic> {
         const STR: LlType = LlType::Ptr(lltype::STR);
