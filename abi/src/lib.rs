@@ -182,6 +182,12 @@ pub mod runtime {
     pub const PRINT_NEWLINE: &str = "rpy_print_newline";
     /// `fn(name: *const u8 (NUL-terminated))`: raise a built-in exception by name.
     pub const RAISE: &str = "rpy_raise";
+    /// `fn(*const c_char)`: the function being left with a pending
+    /// exception adds its traceback entry (`traceback_entry`).
+    pub const TRACEBACK_RECORD: &str = "rpy_traceback_record";
+    /// `usize` (static): the number of traceback entries; a handler that
+    /// catches an exception sets it to 0.
+    pub const TRACEBACK_LEN: &str = "rpy_tb_len";
     /// `fn(c: i64) -> *STR`: a one-character str.
     pub const CHAR_TO_STR: &str = "rpy_char_to_str";
     /// `fn(*STR, i64) -> i64`: a str index made non-negative; raises IndexError.
@@ -521,4 +527,10 @@ pub mod call_builtins {
             self.params.len() - optional..=self.params.len()
         }
     }
+}
+
+/// The traceback line of a function the generated code leaves with an
+/// exception pending (its name and the line of its `def`).
+pub fn traceback_entry(function: &str, line: u32) -> String {
+    format!("  in {} (line {})", function, line)
 }

@@ -779,7 +779,11 @@ impl<'a> Lower<'a> {
         if self.propagate_used {
             self.set_line(def_line);
             self.asm.bind(self.propagate);
-            self.asm.comment("an exception is pending: return 0");
+            self.asm.comment("an exception is pending: note this frame, return 0");
+            let entry = abi::traceback_entry(&self.g.name, self.g.span.line);
+            let off = self.info.cstrings.offset(entry.as_bytes())?;
+            self.asm.lea(RDI, &Mem::Rip(RipTarget::Rodata(off)));
+            self.asm.call_extern(rt::TRACEBACK_RECORD);
             self.asm.zero(RAX);
             self.emit_epilogue();
         }
@@ -928,6 +932,7 @@ impl<'a> Lower<'a> {
             }
             self.asm.store_imm(Size::B8, &exc_type, 0);
             self.asm.store_imm(Size::B8, &exc_value, 0);
+            self.asm.store_imm(Size::B8, &Mem::Rip(RipTarget::Extern(rt::TRACEBACK_LEN.to_string())), 0);
             self.emit_link(b, k, None)?;
         }
         Ok(())

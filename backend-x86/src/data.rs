@@ -47,6 +47,7 @@ pub fn collect_cstrings(p: &LlProgram) -> CStrings {
         }
     };
     for g in &p.functions {
+        visit(&LlConst::CString(abi::traceback_entry(&g.name, g.span.line).into_bytes()));
         for block in &g.blocks {
             for op in &block.operations {
                 op.args

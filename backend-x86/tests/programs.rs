@@ -356,7 +356,7 @@ fn raising_runtime_call_is_fatal() {
     e.ret(s, c(5));
     p.add(e);
     for out in check(&p.p, "raising", &[], "42\n", 1) {
-        assert_eq!(out.stderr, "Fatal RPython error: ValueError\n");
+        assert_eq!(out.stderr, "RPython traceback (most recent call last):\n  in raising.main (line 1)\nFatal RPython error: ValueError\n");
     }
 }
 
@@ -395,7 +395,10 @@ fn exceptions_propagate_through_calls_and_rpy_raise() {
     e.ret(s, c(0));
     p.set(entry, e);
     for out in check(&p.p, "exc", &[], "1\n", 1) {
-        assert_eq!(out.stderr, "Fatal RPython error: KeyError\n");
+        assert_eq!(
+            out.stderr,
+            "RPython traceback (most recent call last):\n  in exc.main (line 1)\n  in exc.middle (line 1)\n  in exc.inner (line 1)\nFatal RPython error: KeyError\n"
+        );
     }
 }
 
@@ -409,7 +412,7 @@ fn except_block_raises() {
     e.goto(s, x, vec![k(LlConst::Null), k(LlConst::Null)]);
     p.add(e);
     for out in check(&p.p, "exceptblock", &[], "1\n", 1) {
-        assert_eq!(out.stderr, "Fatal RPython error: Exception\n");
+        assert_eq!(out.stderr, "RPython traceback (most recent call last):\n  in exc.except_block (line 1)\nFatal RPython error: Exception\n");
     }
 }
 

@@ -38,6 +38,41 @@ pub static mut rpy_exc_type: usize = 0;
 #[no_mangle]
 pub static mut rpy_exc_value: usize = 0;
 
+/// How many frames the pending exception has left (`abi::runtime::TRACEBACK_LEN`).
+#[no_mangle]
+pub static mut rpy_tb_len: usize = 0;
+
+/// The traceback entries (C strings) of the innermost frames left.
+const TB_MAX: usize = 64;
+static mut TB: [usize; TB_MAX] = [0; TB_MAX];
+
+/// `rpy_traceback_record(entry)`: a frame left with an exception pending.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_traceback_record(entry: *const c_char) {
+    let n = rpy_tb_len;
+    if n < TB_MAX {
+        *std::ptr::addr_of_mut!(TB[n]) = entry as usize;
+    }
+    rpy_tb_len = n + 1;
+}
+
+/// The traceback of the pending exception, outermost frame first, as
+/// printed before `Fatal RPython error`.
+pub fn traceback() -> String {
+    let n = unsafe { rpy_tb_len };
+    let mut out = String::from("RPython traceback (most recent call last):\n");
+    if n > TB_MAX {
+        out.push_str(&format!("  ... {} more frames\n", n - TB_MAX));
+    }
+    for i in (0..n.min(TB_MAX)).rev() {
+        let p = unsafe { *std::ptr::addr_of!(TB[i]) } as *const c_char;
+        let entry = unsafe { std::ffi::CStr::from_ptr(p) }.to_string_lossy();
+        out.push_str(&entry);
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(not(test))]
 extern "C" {
     /// Defined by the generated object (see `abi::generated`).

@@ -179,6 +179,13 @@ pub fn finish_stdout() {
 
 /// Reports an uncaught exception (or fatal runtime condition) `name`:
 /// finishes stdout, then writes `Fatal RPython error: NAME` to stderr.
+/// Writes an uncaught exception's traceback on stderr (after the program's
+/// output).
+pub fn report_traceback(tb: &str) {
+    finish_stdout();
+    let _ = write_all(STDERR, tb.as_bytes());
+}
+
 pub fn report_fatal(name: &str) {
     finish_stdout();
     let mut msg = Vec::with_capacity(32 + name.len());

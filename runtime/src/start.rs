@@ -43,6 +43,7 @@ pub unsafe extern "C" fn main(argc: i32, argv: *const *const c_char) -> i32 {
     let list = build_argv(argc, argv);
     let status = rpy_entry_point(list);
     if let Some(name) = crate::exc::pending_name() {
+        crate::io::report_traceback(&crate::exc::traceback());
         crate::io::report_fatal(&name);
         return 1;
     }

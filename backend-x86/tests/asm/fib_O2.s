@@ -29,12 +29,14 @@ pyfn_fib_entry_point:  # fib.entry_point (entry)
       5e:  c3                             ret
   # prog.py:1
 .L3:
-  # an exception is pending: return 0
-      5f:  31 c0                          xor    eax,eax
-      61:  48 8d 65 f8                    lea    rsp,[rbp-0x8]
-      65:  5b                             pop    rbx
-      66:  5d                             pop    rbp
-      67:  c3                             ret
+  # an exception is pending: note this frame, return 0
+      5f:  48 8d 3d 00 00 00 00           lea    rdi,[rip+rodata+0x0]
+      66:  e8 00 00 00 00                 call   rpy_traceback_record@PLT
+      6b:  31 c0                          xor    eax,eax
+      6d:  48 8d 65 f8                    lea    rsp,[rbp-0x8]
+      71:  5b                             pop    rbx
+      72:  5d                             pop    rbp
+      73:  c3                             ret
 pyfn_fib_fib:  # fib.fib
   # prog.py:3
        0:  55                             push   rbp
