@@ -10,6 +10,8 @@
 //! Invariant: the program's observable behaviour is unchanged; only pure
 //! operations (per the `LlOp` table) are folded or removed.
 
+mod inline;
+
 use std::collections::HashMap;
 
 use flowmodel::{ExitSwitch, Operand, VarId};
@@ -19,6 +21,9 @@ use lltype::{LlConst, LlGraph, LlOp, LlProgram};
 pub fn optimize(program: &mut LlProgram, opt_level: u8) {
     if opt_level == 0 {
         return;
+    }
+    if opt_level >= 2 {
+        inline::inline_calls(program);
     }
     for graph in &mut program.functions {
         fold_constants(graph);
@@ -93,7 +98,12 @@ fn constant_inputs(graph: &LlGraph) -> HashMap<VarId, Operand<lltype::Ll>> {
         }
         for (i, &var) in graph.blocks[b].inputargs.iter().enumerate() {
             let first = links[0].args.get(i);
-            if let Some(c @ Operand::Const(_)) = first {
+            // (A null stays a variable: the backend needs a typed pointer
+            // for field accesses, even in code that never runs.)
+            if let Some(c @ Operand::Const(c_val)) = first {
+                if *c_val == LlConst::Null {
+                    continue;
+                }
                 if links.iter().all(|l| l.args.get(i) == Some(c)) {
                     found.insert(var, c.clone());
                 }
