@@ -24,6 +24,10 @@ pub fn optimize(program: &mut LlProgram, opt_level: u8) {
     }
     if opt_level >= 2 {
         inline::inline_calls(program);
+        for graph in &mut program.functions {
+            flowmodel::merge_goto_chains(graph, &|_| false);
+            flowmodel::drop_unreachable_blocks(graph);
+        }
     }
     for graph in &mut program.functions {
         fold_constants(graph);

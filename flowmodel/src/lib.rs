@@ -200,3 +200,99 @@ impl<K: Kind> Graph<K> {
     }
 }
 
+
+/// Merges each block into its predecessor when that predecessor's only exit
+/// is a plain goto to it and nothing else enters it (loop headers without a
+/// back edge, joins with one incoming path), unless `keep_end` says the
+/// predecessor must end where it does or the block has exception links.
+/// The merged block's inputargs are replaced by the values the goto passed;
+/// the emptied blocks are left unreachable (`drop_unreachable_blocks`).
+pub fn merge_goto_chains<K: Kind>(g: &mut Graph<K>, keep_end: &dyn Fn(&Block<K>) -> bool) {
+    let n = g.blocks.len();
+    let mut preds = vec![0usize; n];
+    for b in g.reachable_blocks() {
+        for l in &g.block(b).exits {
+            if let Some(p) = preds.get_mut(l.target.0 as usize) {
+                *p += 1;
+            }
+        }
+    }
+    for a in g.reachable_blocks() {
+        loop {
+            let blk = g.block(a);
+            if !matches!(blk.exitswitch, ExitSwitch::None) || blk.exits.len() != 1 || keep_end(blk) {
+                break;
+            }
+            let target = blk.exits[0].target;
+            if target == a
+                || target == g.returnblock
+                || target == g.exceptblock
+                || target == g.startblock
+                || preds.get(target.0 as usize) != Some(&1)
+                // Every raising operation of a block with exception links
+                // goes to them: the merged operations must not.
+                || matches!(g.block(target).exitswitch, ExitSwitch::LastException)
+            {
+                break;
+            }
+            let Some(link) = g.block_mut(a).exits.pop() else { break };
+            let b = std::mem::replace(g.block_mut(target), Block::new(Vec::new()));
+            let subst: std::collections::HashMap<VarId, Operand<K>> = b.inputargs.iter().copied().zip(link.args).collect();
+            let fix = |o: Operand<K>| match &o {
+                Operand::Var(v) => subst.get(v).cloned().unwrap_or(o),
+                Operand::Const(_) => o,
+            };
+            let blk = g.block_mut(a);
+            for mut op in b.operations {
+                op.args = op.args.into_iter().map(fix).collect();
+                blk.operations.push(op);
+            }
+            blk.exitswitch = match b.exitswitch {
+                ExitSwitch::Value(v) => ExitSwitch::Value(fix(v)),
+                other => other,
+            };
+            blk.exits = b
+                .exits
+                .into_iter()
+                .map(|mut l| {
+                    l.args = l.args.into_iter().map(fix).collect();
+                    l
+                })
+                .collect();
+            preds[target.0 as usize] = 0;
+        }
+    }
+}
+
+
+/// Removes blocks nothing reaches (emptied by `merge_goto_chains`), keeping
+/// the order of the others, so that every block of the graph is live.
+pub fn drop_unreachable_blocks<K: Kind>(g: &mut Graph<K>) {
+    let mut live = vec![false; g.blocks.len()];
+    for b in g.reachable_blocks() {
+        live[b.0 as usize] = true;
+    }
+    live[g.returnblock.0 as usize] = true;
+    live[g.exceptblock.0 as usize] = true;
+    let mut new_id = vec![BlockId(0); g.blocks.len()];
+    let mut n = 0;
+    for (i, &l) in live.iter().enumerate() {
+        if l {
+            new_id[i] = BlockId(n);
+            n += 1;
+        }
+    }
+    let old = std::mem::take(&mut g.blocks);
+    for (i, mut blk) in old.into_iter().enumerate() {
+        if live[i] {
+            for l in &mut blk.exits {
+                l.target = new_id[l.target.0 as usize];
+            }
+            g.blocks.push(blk);
+        }
+    }
+    g.startblock = new_id[g.startblock.0 as usize];
+    g.returnblock = new_id[g.returnblock.0 as usize];
+    g.exceptblock = new_id[g.exceptblock.0 as usize];
+}
+

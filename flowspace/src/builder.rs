@@ -208,40 +208,10 @@ pub(crate) fn build(heap: &Heap, func_id: ObjId) -> Result<FlowGraph> {
     }
     let mut graph = b.graph;
     skip_empty_blocks(&mut graph);
-    merge_goto_chains(&mut graph);
-    drop_unreachable_blocks(&mut graph);
+    // A yield ends its block: the generator resumes at the next one.
+    flowmodel::merge_goto_chains(&mut graph, &|blk| blk.operations.last().is_some_and(|op| op.op == HlOp::Yield));
+    flowmodel::drop_unreachable_blocks(&mut graph);
     Ok(graph)
-}
-
-/// Removes blocks nothing reaches (emptied by `merge_goto_chains`), keeping
-/// the order of the others, so that every block of the graph is live.
-fn drop_unreachable_blocks(g: &mut FlowGraph) {
-    let mut live = vec![false; g.blocks.len()];
-    for b in g.reachable_blocks() {
-        live[b.0 as usize] = true;
-    }
-    live[g.returnblock.0 as usize] = true;
-    live[g.exceptblock.0 as usize] = true;
-    let mut new_id = vec![BlockId(0); g.blocks.len()];
-    let mut n = 0;
-    for (i, &l) in live.iter().enumerate() {
-        if l {
-            new_id[i] = BlockId(n);
-            n += 1;
-        }
-    }
-    let old = std::mem::take(&mut g.blocks);
-    for (i, mut blk) in old.into_iter().enumerate() {
-        if live[i] {
-            for l in &mut blk.exits {
-                l.target = new_id[l.target.0 as usize];
-            }
-            g.blocks.push(blk);
-        }
-    }
-    g.startblock = new_id[g.startblock.0 as usize];
-    g.returnblock = new_id[g.returnblock.0 as usize];
-    g.exceptblock = new_id[g.exceptblock.0 as usize];
 }
 
 /// Redirects links that enter a block with no operations and a single goto
@@ -281,68 +251,6 @@ fn skip_empty_blocks(g: &mut FlowGraph) {
                 link.target = next;
                 link.args = args;
             }
-        }
-    }
-}
-
-/// Merges each block into its predecessor when that predecessor's only exit
-/// is a plain goto to it and nothing else enters it (loop headers without a
-/// back edge, joins with one incoming path). The merged block's inputargs
-/// are replaced by the values the goto passed.
-fn merge_goto_chains(g: &mut FlowGraph) {
-    let n = g.blocks.len();
-    let mut preds = vec![0usize; n];
-    for b in g.reachable_blocks() {
-        for l in &g.block(b).exits {
-            if let Some(p) = preds.get_mut(l.target.0 as usize) {
-                *p += 1;
-            }
-        }
-    }
-    for a in g.reachable_blocks() {
-        loop {
-            let blk = g.block(a);
-            // A yield ends its block: the generator resumes at the next one.
-            if !matches!(blk.exitswitch, ExitSwitch::None)
-                || blk.exits.len() != 1
-                || blk.operations.last().is_some_and(|op| op.op == HlOp::Yield)
-            {
-                break;
-            }
-            let target = blk.exits[0].target;
-            if target == a
-                || target == g.returnblock
-                || target == g.exceptblock
-                || target == g.startblock
-                || preds.get(target.0 as usize) != Some(&1)
-            {
-                break;
-            }
-            let Some(link) = g.block_mut(a).exits.pop() else { break };
-            let b = std::mem::replace(g.block_mut(target), Block::new(Vec::new()));
-            let subst: HashMap<flowmodel::VarId, FlowOperand> = b.inputargs.iter().copied().zip(link.args).collect();
-            let fix = |o: FlowOperand| match &o {
-                Operand::Var(v) => subst.get(v).cloned().unwrap_or(o),
-                Operand::Const(_) => o,
-            };
-            let blk = g.block_mut(a);
-            for mut op in b.operations {
-                op.args = op.args.into_iter().map(fix).collect();
-                blk.operations.push(op);
-            }
-            blk.exitswitch = match b.exitswitch {
-                ExitSwitch::Value(v) => ExitSwitch::Value(fix(v)),
-                other => other,
-            };
-            blk.exits = b
-                .exits
-                .into_iter()
-                .map(|mut l| {
-                    l.args = l.args.into_iter().map(fix).collect();
-                    l
-                })
-                .collect();
-            preds[target.0 as usize] = 0;
         }
     }
 }
@@ -725,7 +633,23 @@ impl<'h> Builder<'h> {
         span: Span,
         stop: Option<(Value, JoinId)>,
     ) -> Result<FlowOperand> {
-        let b = self.open(span)?;
+        let dests = if op.can_raise() { self.exception_dests(span)? } else { Vec::new() };
+        let mut args = args;
+        let mut b = self.open(span)?;
+        let caught = stop.is_some() || !dests.is_empty();
+        if caught && self.graph.block(b).operations.iter().any(|o| o.op.can_raise()) {
+            // A block with exception links holds one operation that may
+            // raise, its last: what raises before it is not caught here.
+            // The arguments cross into the new block on the value stack.
+            let n = args.len();
+            self.state.stack.extend(args.drain(..));
+            let j = self.new_join();
+            self.jump(j, span)?;
+            let pend = std::mem::take(&mut self.joins[j]);
+            self.finish_fresh(pend, false, span)?;
+            args = self.pop_n(n, span)?;
+            b = self.open(span)?;
+        }
         let res = self.graph.new_var("");
         self.graph.block_mut(b).operations.push(Operation { op, args, result: res, span });
         if matches!(
@@ -744,8 +668,7 @@ impl<'h> Builder<'h> {
         ) {
             self.bool_vars.insert(res);
         }
-        let dests = if op.can_raise() { self.exception_dests(span)? } else { Vec::new() };
-        if stop.is_none() && dests.is_empty() {
+        if !caught {
             return Ok(Operand::Var(res));
         }
         self.graph.block_mut(b).exitswitch = ExitSwitch::LastException;
