@@ -300,10 +300,6 @@ pub mod runtime {
     pub const STR_TO_LIST: &str = "rpy_str_to_list";
     /// `fn(*LIST, isz)`: `l.reverse()`.
     pub const LIST_REVERSE: &str = "rpy_list_reverse";
-    /// `fn(i64, i64) -> i64`: Python `//` on machine ints; raises ZeroDivisionError.
-    pub const INT_FLOORDIV: &str = "rpy_int_floordiv";
-    /// `fn(i64, i64) -> i64`: Python `%` on machine ints; raises ZeroDivisionError.
-    pub const INT_MOD: &str = "rpy_int_mod";
     /// `fn(u64, u64) -> u64`: `//` and `%` on r_uint; raise ZeroDivisionError.
     pub const UINT_FLOORDIV: &str = "rpy_uint_floordiv";
     pub const UINT_MOD: &str = "rpy_uint_mod";

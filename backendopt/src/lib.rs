@@ -4,8 +4,9 @@
 //! on constants and algebraic identities (`x + 0`, `x * 1`, ...), forwards
 //! `same_as` copies, turns block inputs that every incoming link sets to the
 //! same constant into that constant, and removes pure operations whose result
-//! is never used; each function is handled on its own. Inlining and malloc
-//! removal come later.
+//! is never used; each function is handled on its own. At `--opt=2` small
+//! functions are first inlined into their callers (see `inline`), and goto
+//! chains left behind are merged. Malloc removal comes later.
 //!
 //! Invariant: the program's observable behaviour is unchanged; only pure
 //! operations (per the `LlOp` table) are folded or removed.

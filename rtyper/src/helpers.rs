@@ -207,6 +207,37 @@ fn list_item_helper(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType, 
     })
 }
 
+/// `ll_int_floordiv(x, y)` / `ll_int_mod(x, y)`: Python's `//` and `%` on
+/// words: ZeroDivisionError for 0; -1 handled apart (the machine division
+/// would trap on the smallest int); the rest one machine operation. Small
+/// enough to be inlined.
+pub fn int_divmod(rt: &mut Rtyper, modulo: bool) -> FuncId {
+    let name = if modulo { "ll_int_mod" } else { "ll_int_floordiv" };
+    rt.helper(name, |_rt, name| {
+        let s = LlType::Signed;
+        let (mut h, args) = Helper::new(name, &[("x", s), ("y", s)], s);
+        let start = h.g.startblock;
+        let (zero, _) = h.block(&[]);
+        let (not_zero, nz) = h.block(&[("x", s), ("y", s)]);
+        let (minus_one, mo) = h.block(&[("x", s)]);
+        let (divide, dv) = h.block(&[("x", s), ("y", s)]);
+        let is_zero = h.op(start, LlOp::IntEq, vec![var(args[1]), int(0)], LlType::Bool);
+        h.branch(start, is_zero, (not_zero, vec![var(args[0]), var(args[1])]), (zero, vec![]));
+        let is_m1 = h.op(not_zero, LlOp::IntEq, vec![var(nz[1]), int(-1)], LlType::Bool);
+        h.branch(not_zero, is_m1, (divide, vec![var(nz[0]), var(nz[1])]), (minus_one, vec![var(nz[0])]));
+        if modulo {
+            h.ret(minus_one, int(0));
+        } else {
+            let neg = h.op(minus_one, LlOp::IntNeg, vec![var(mo[0])], s);
+            h.ret(minus_one, var(neg));
+        }
+        let r = h.op(divide, if modulo { LlOp::IntMod } else { LlOp::IntFloorDiv }, vec![var(dv[0]), var(dv[1])], s);
+        h.ret(divide, var(r));
+        raise(&mut h, zero, "ZeroDivisionError", s);
+        h.g
+    })
+}
+
 /// `ll_isinstance__C(p, min, max)`: `p` is not null and its class id (its
 /// vtable's `subclassrange_min`) lies in `min..=max`. `C` is the root class
 /// of the hierarchy; `inst` and `vtable` are its struct types.

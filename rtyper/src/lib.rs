@@ -56,8 +56,8 @@
 //!   runtime as `abi::generated::BUILTIN_EXCEPTIONS_TABLE`.
 //! - Shifts: `int_lshift` / `int_rshift` are emitted as they are, unmasked;
 //!   as in RPython a count outside 0..63 gives an undefined result.
-//! - `//` and `%` on ints call `rpy_int_floordiv` / `rpy_int_mod` (which raise
-//!   ZeroDivisionError), except with a constant divisor other than 0 and -1,
+//! - `//` and `%` on ints call the helpers `ll_int_floordiv` / `ll_int_mod`
+//!   (which raise ZeroDivisionError and are small enough to inline), except with a constant divisor other than 0 and -1,
 //!   where the pure `int_floordiv` / `int_mod` are used.
 //! - Bools are 0 or 1 in a byte-sized `Bool`; `cast_bool_to_int` widens one.
 //!

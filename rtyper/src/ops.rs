@@ -304,11 +304,7 @@ impl GraphRtyper<'_, '_> {
                 (HlOp::RShift, _) => LlOp::IntRShift,
                 (_, Some(llop)) => llop,
                 (HlOp::Div | HlOp::FloorDiv | HlOp::Mod, _) => {
-                    let (pure, helper) = if op == HlOp::Mod {
-                        (LlOp::IntMod, rt_sym::INT_MOD)
-                    } else {
-                        (LlOp::IntFloorDiv, rt_sym::INT_FLOORDIV)
-                    };
+                    let pure = if op == HlOp::Mod { LlOp::IntMod } else { LlOp::IntFloorDiv };
                     // A constant divisor other than 0 (raises) and -1 (overflows
                     // on the smallest int) needs no check.
                     let safe = matches!(&a[1], Operand::Const(Value::Int(c)) if *c != 0 && *c != -1)
@@ -316,7 +312,8 @@ impl GraphRtyper<'_, '_> {
                     let r = if safe {
                         self.emit(pure, vec![x, y], LlType::Signed)
                     } else {
-                        self.call_extern(helper, vec![x, y], LlType::Signed)
+                        let f = helpers::int_divmod(self.rt, op == HlOp::Mod);
+                        self.call_func(f, vec![x, y], LlType::Signed)
                     };
                     return Ok((r, LlType::Signed));
                 }

@@ -23,20 +23,16 @@ pub fn modulo(x: i64, y: i64) -> Option<i64> {
     Some(if r != 0 && (r < 0) != (y < 0) { r + y } else { r })
 }
 
-/// `rpy_int_floordiv(x, y)`: Python `x // y`; raises ZeroDivisionError
-/// (returning 0) when y is 0.
-#[no_mangle]
-pub extern "C" fn rpy_int_floordiv(x: i64, y: i64) -> i64 {
+/// Python `x // y`; raises ZeroDivisionError (returning 0) when y is 0.
+fn int_floordiv(x: i64, y: i64) -> i64 {
     floordiv(x, y).unwrap_or_else(|| {
         raise("ZeroDivisionError");
         0
     })
 }
 
-/// `rpy_int_mod(x, y)`: Python `x % y`; raises ZeroDivisionError (returning
-/// 0) when y is 0.
-#[no_mangle]
-pub extern "C" fn rpy_int_mod(x: i64, y: i64) -> i64 {
+/// Python `x % y`; raises ZeroDivisionError (returning 0) when y is 0.
+fn int_mod(x: i64, y: i64) -> i64 {
     modulo(x, y).unwrap_or_else(|| {
         raise("ZeroDivisionError");
         0
@@ -113,7 +109,7 @@ pub extern "C" fn rpy_int_floordiv_ovf(x: i64, y: i64) -> i64 {
     if y == -1 {
         return or_overflow(x.checked_neg());
     }
-    rpy_int_floordiv(x, y)
+    int_floordiv(x, y)
 }
 
 /// `x % y`: ZeroDivisionError, or OverflowError for the smallest int % -1.
@@ -122,7 +118,7 @@ pub extern "C" fn rpy_int_mod_ovf(x: i64, y: i64) -> i64 {
     if y == -1 && x == i64::MIN {
         return or_overflow(None);
     }
-    rpy_int_mod(x, y)
+    int_mod(x, y)
 }
 
 #[cfg(test)]

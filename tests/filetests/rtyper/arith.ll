@@ -22,7 +22,7 @@ block0(v3:*t2):
     v22:*t0 = direct_call(@rpy_int_to_str, v21)
     v23:Void = direct_call(@rpy_print_item, v22)
     v24:Signed = int_neg(v11)
-    v25:Signed = direct_call(@rpy_int_floordiv, v24, -1)
+    v25:Signed = direct_call(@func1, v24, -1)
     v26:*t0 = direct_call(@rpy_int_to_str, v25)
     v27:Void = direct_call(@rpy_print_item, v26)
     v28:Void = direct_call(@rpy_print_newline)
@@ -55,15 +55,15 @@ block0(v3:*t2):
     v55:*t0 = direct_call(@rpy_int_to_str, v54)  # line 11
     v56:Void = direct_call(@rpy_print_item, v55)
     v57:Bool = int_gt(v54, -5)
-    v58:*t0 = direct_call(@func1, v57)
+    v58:*t0 = direct_call(@func2, v57)
     v59:Void = direct_call(@rpy_print_item, v58)
     v60:Bool = int_le(v54, -5)
-    v61:*t0 = direct_call(@func1, v60)
+    v61:*t0 = direct_call(@func2, v60)
     v62:Void = direct_call(@rpy_print_item, v61)
     v63:Bool = int_lt(1, v54)
     switch v63: 0 -> block4(v3, v54, v63), 1 -> block3(v3, v54, v54)
 block4(v7:*t2, v8:Signed, v9:Bool):
-    v65:*t0 = direct_call(@func1, v9)     # line 11
+    v65:*t0 = direct_call(@func2, v9)     # line 11
     v66:Void = direct_call(@rpy_print_item, v65)
     v67:Void = direct_call(@rpy_print_newline)
     v68:Signed = int_sub(v8, 34)          # line 12
@@ -75,6 +75,26 @@ block3(v4:*t2, v5:Signed, v6:Signed):
 block2(v1:Void, v2:Void) (except):
 
 ; func1
+graph ll_int_floordiv(v3:Signed x, v4:Signed y) at line 0
+block0(v3:Signed, v4:Signed):
+    v10:Bool = int_eq(v4, 0)
+    switch v10: 0 -> block4(v3, v4), 1 -> block3()
+block4(v5:Signed, v6:Signed):
+    v11:Bool = int_eq(v6, -1)
+    switch v11: 0 -> block6(v5, v6), 1 -> block5(v5)
+block6(v8:Signed, v9:Signed):
+    v13:Signed = int_floordiv(v8, v9)
+    goto block1(v13)
+block1(v0:Signed) (return):
+block5(v7:Signed):
+    v12:Signed = int_neg(v7)
+    goto block1(v12)
+block3():
+    v14:Void = direct_call(@rpy_raise, c"ZeroDivisionError")
+    goto block1(0)
+block2(v1:Void, v2:Void) (except):
+
+; func2
 graph ll_bool_to_str(v3:Bool b) at line 0
 block0(v3:Bool):
     switch v3: 0 -> block1(@prebuilt1), 1 -> block1(@prebuilt0)
