@@ -7,12 +7,17 @@
   against the 3 s budget;
 - fib(30), richards and the pystone-like benchmark: the translated program at
   --opt=0 and --opt=2 against CPython 2.7 running the same program
-  untranslated (tools/run_untranslated.py), outputs compared.
+  untranslated (tools/run_untranslated.py), outputs compared;
+- GCBench (programs/gcbench.py) at --opt=2 with --gc=gen and --gc=none:
+  speed against CPython 2.7, peak RSS of the translated program, and, from a
+  run with RPY_GC_STATS=1, the live heap after the last major collection
+  (peak RSS / live heap) and the longest pause.
 
 Run from anywhere after `cargo build --release`:  python3 bench/run.py
 Each timing is the best of REPEAT runs (env BENCH_REPEAT, default 3).
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,8 +51,90 @@ def best_time(cmd, expect=None):
     return best, out.stdout
 
 
-def translate(source, opt, output):
-    return best_time([TRANSLATE, "--batch", "--opt=%s" % opt, "--output=%s" % output, source])[0]
+def translate(source, opt, output, extra=()):
+    return best_time([TRANSLATE, "--batch", "--opt=%s" % opt, "--output=%s" % output] + list(extra) + [source])[0]
+
+
+def measured_run(cmd, env=None):
+    """Runs cmd once; returns (seconds, stdout, stderr, returncode, peak RSS in KiB)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return elapsed, out.read(), err.read(), proc.returncode, usage.ru_maxrss
+
+
+def gc_stats(stderr):
+    """The figures of the `[gc]` lines RPY_GC_STATS=1 prints at exit, or None."""
+    text = "\n".join(l for l in stderr.decode(errors="replace").splitlines() if l.startswith("[gc]"))
+    if not text:
+        return None
+    stats = {}
+    for key, pattern in [
+        ("minor", r"minor collections: (\d+)"),
+        ("major", r"major collections: (\d+)"),
+        ("longest_pause_ms", r"longest pause: ([\d.]+) ms"),
+        ("total_pause_ms", r"total pause: ([\d.]+) ms"),
+        ("peak_mib", r"([\d.]+) MiB peak"),
+        ("live_mib", r"([\d.]+) MiB after last major"),
+    ]:
+        m = re.search(pattern, text)
+        if m:
+            stats[key] = float(m.group(1))
+    return stats
+
+
+def gcbench(work):
+    source = os.path.join(PROGRAMS, "gcbench.py")
+    runner = os.path.join(ROOT, "tools", "run_untranslated.py")
+    # CPython takes ~15 s: one run is enough.
+    start = time.perf_counter()
+    ref = subprocess.run([python2(), runner, source], capture_output=True)
+    cpython = time.perf_counter() - start
+    if ref.returncode != 0:
+        sys.exit("failed: CPython on gcbench.py\n%s" % ref.stderr.decode())
+    expected = ref.stdout
+    print("gcbench CPython 2.7 untranslated: %.3f s" % cpython)
+    for extra in (["--gc=gen"], ["--gc=none"]):
+        label = "gcbench translated --opt=2%s" % "".join(" " + e for e in extra)
+        exe = os.path.join(work, "gcbench-%s" % ("".join(extra).replace("-", "").replace("=", "") or "default"))
+        translate(source, 2, exe, extra)
+        best, rss = None, 0
+        for _ in range(REPEAT):
+            elapsed, out, err, code, maxrss = measured_run([exe])
+            if code != 0:
+                sys.exit("failed: %s (status %d)\n%s" % (exe, code, err.decode(errors="replace")))
+            if out != expected:
+                sys.exit("wrong output from %s: %r" % (exe, out))
+            best = elapsed if best is None else min(best, elapsed)
+            rss = max(rss, maxrss)
+        rss_mib = rss / 1024.0
+        print("%s: %.4f s  (%.1fx faster than CPython), peak RSS %.1f MiB" % (label, best, cpython / best, rss_mib))
+        env = dict(os.environ, RPY_GC_STATS="1")
+        _, out, err, code, _ = measured_run([exe], env)
+        stats = gc_stats(err) if code == 0 and out == expected else None
+        if stats is None:
+            continue  # --gc=none: no collector, no statistics
+        parts = []
+        if "minor" in stats and "major" in stats:
+            parts.append("%d minor / %d major collections" % (stats["minor"], stats["major"]))
+        live = stats.get("live_mib", 0.0)
+        if live > 0:
+            parts.append("live heap %.1f MiB after last major (peak RSS / live heap = %.1fx)" % (live, rss_mib / live))
+        elif stats.get("peak_mib", 0.0) > 0:
+            parts.append("no major collection; old generation peak %.1f MiB (peak RSS / that = %.1fx)"
+                         % (stats["peak_mib"], rss_mib / stats["peak_mib"]))
+        else:
+            parts.append("live heap unavailable")
+        if "longest_pause_ms" in stats:
+            parts.append("longest pause %.3f ms" % stats["longest_pause_ms"])
+        if "total_pause_ms" in stats:
+            parts.append("total pause %.1f ms" % stats["total_pause_ms"])
+        print("%s: %s" % (label, ", ".join(parts)))
 
 
 def main():
@@ -83,6 +170,8 @@ def main():
                 translate(source, opt, exe)
                 native, _ = best_time([exe] + args, expect=expected)
                 print("%s translated --opt=%s: %.4f s  (%.1fx faster than CPython)" % (name, opt, native, cpython / native))
+
+        gcbench(work)
     finally:
         shutil.rmtree(work)
 
