@@ -75,9 +75,10 @@ pub fn programs(folder: &Path) -> Vec<Program> {
     found
 }
 
-/// Translates `program` with `extra` options into `dir`, runs it, and returns
+/// Translates `program` with `extra` options into `dir`, runs it with the
+/// extra environment variables `env`, and returns
 /// a description of every difference from the expectations (empty if none).
-pub fn check_program(program: &Program, extra: &[&str], dir: &Path) -> Result<(), String> {
+pub fn check_program(program: &Program, extra: &[&str], env: &[(&str, &str)], dir: &Path) -> Result<(), String> {
     let exe = dir.join(format!("{}-{}", program.name, extra.join("").replace(['-', '='], "")));
     let source = program.source.to_string_lossy().into_owned();
     let output_arg = format!("--output={}", exe.display());
@@ -94,7 +95,7 @@ pub fn check_program(program: &Program, extra: &[&str], dir: &Path) -> Result<()
             String::from_utf8_lossy(&translated.stderr)
         ));
     }
-    let run = Command::new(&exe).args(&program.args).output().map_err(|e| format!("{}: cannot run: {}", program.name, e))?;
+    let run = Command::new(&exe).args(&program.args).envs(env.iter().copied()).output().map_err(|e| format!("{}: cannot run: {}", program.name, e))?;
     let mut problems = Vec::new();
     if run.stdout != program.expected_stdout {
         problems.push(format!(

@@ -34,6 +34,14 @@ pub const HEADER_SIZE: usize = 8;
 
 /// Header flag: the object is a prebuilt constant in the executable's data.
 pub const FLAG_PREBUILT: u32 = 1;
+/// Header flag of the generational GC: stores of GC pointers into the
+/// object must call the write barrier's slow path (old and prebuilt objects).
+pub const FLAG_TRACK_YOUNG_PTRS: u32 = 1 << 1;
+/// Header flag of the generational GC, prebuilt objects only: no pointer was
+/// stored into it at run time yet.
+pub const FLAG_NO_HEAP_PTRS: u32 = 1 << 2;
+/// The flags of every prebuilt object's header.
+pub const PREBUILT_FLAGS: u32 = FLAG_PREBUILT | FLAG_TRACK_YOUNG_PTRS | FLAG_NO_HEAP_PTRS;
 
 /// Type ids fixed by the contract, because the runtime builds such objects itself.
 /// The translator numbers the program's other types from `FIRST_PROGRAM_TID`.
@@ -50,20 +58,40 @@ pub const TID_DICT: u32 = 5;
 pub const TID_UNICODE: u32 = 6;
 /// STAT (`stat_layout`): what os.stat() and os.fstat() give.
 pub const TID_STAT: u32 = 7;
+/// The entries arrays of dicts (`dict_entries_layout`), one type id per
+/// (keys are GC pointers, values are GC pointers): `dict_entries_tid`.
+pub const TID_DICT_ENTRIES: u32 = 8;
+
+/// The type id of the entries array of a dict whose keys / values are GC pointers.
+pub const fn dict_entries_tid(key_is_ptr: bool, value_is_ptr: bool) -> u32 {
+    TID_DICT_ENTRIES + key_is_ptr as u32 + 2 * value_is_ptr as u32
+}
 pub const FIRST_PROGRAM_TID: u32 = 16;
 
 /// DICT: header | length (live entries) | used (entry slots used) |
-/// entries: *WORD_ARRAY of (key, value, live) triples in insertion order |
-/// index: *WORD_ARRAY (open addressing; entry number + 1, 0 empty, -1
-/// deleted; null in a prebuilt dict until the runtime's first lookup
-/// builds it). Keys and values are words: ints, bools and chars widened,
-/// pointers as addresses.
+/// entries: *DICT_ENTRIES in insertion order | index: *WORD_ARRAY (open
+/// addressing; entry number + 1, 0 empty, -1 deleted; null in a prebuilt
+/// dict until the runtime's first lookup builds it) | entries_tid: the type
+/// id to allocate entries arrays with (`dict_entries_tid`). Keys and values
+/// are words: ints, bools and chars widened, pointers as addresses.
 pub mod dict_layout {
     pub const LENGTH: usize = 8;
     pub const USED: usize = 16;
     pub const ENTRIES: usize = 24;
     pub const INDEX: usize = 32;
-    pub const SIZE: usize = 40;
+    pub const ENTRIES_TID: usize = 40;
+    pub const SIZE: usize = 48;
+}
+
+/// DICT_ENTRIES: header | length: Signed (entries) | entries: [(key,
+/// value, live); length], each a word.
+pub mod dict_entries_layout {
+    pub const LENGTH: usize = 8;
+    pub const ITEMS: usize = 16;
+    pub const ENTRY_SIZE: usize = 24;
+    pub const KEY: usize = 0;
+    pub const VALUE: usize = 8;
+    pub const LIVE: usize = 16;
 }
 
 /// The key functions of a dict whose keys compare by a program's own rules
@@ -150,6 +178,15 @@ pub mod generated {
     /// OSErrors carrying them; empty when the program never reads errno
     /// (the backend emits an empty one).
     pub const OSERROR_LAYOUT: &str = "rpy_oserror_layout";
+    /// A u64: the collector the program was translated for (`GC_NONE`,
+    /// `GC_GENERATIONAL`); the runtime allocates accordingly.
+    pub const GC_KIND: &str = "rpy_gc_kind";
+    pub const GC_NONE: u64 = 0;
+    pub const GC_GENERATIONAL: u64 = 1;
+    /// The GC type table (`gc` crate docs: an array of 40-byte entries
+    /// indexed by type id) and its entry count (a u64).
+    pub const TYPE_INFO: &str = "rpy_type_info";
+    pub const TYPE_INFO_COUNT: &str = "rpy_type_info_count";
 }
 
 /// Symbols the runtime defines and generated code calls or reads.
@@ -255,8 +292,10 @@ pub mod runtime {
     /// (1), chars (2) or strs (3).
     pub const LIST_REPR: &str = "rpy_list_repr";
     // Dicts (`dicts` in the runtime); `kind` is 1 for str keys (compared by
-    // contents), 0 for word keys (ints, chars, bools, instances).
-    /// `fn() -> *DICT`
+    // contents), 2 for other GC pointer keys (instances: by identity), 0 for
+    // word keys (ints, chars, bools), or the address of a prebuilt
+    // `key_funcs_layout` struct.
+    /// `fn(entries_tid) -> *DICT` (`dict_entries_tid`)
     pub const DICT_NEW: &str = "rpy_dict_new";
     /// `fn(*DICT, key, kind) -> i64`: the entry number, or -1.
     pub const DICT_LOOKUP: &str = "rpy_dict_lookup";

@@ -87,6 +87,8 @@ struct Lower<'a> {
     unreachable: Option<Label>,
     stubs: Vec<Stub>,
     line: Option<(u32, u32)>,
+    /// Shadow-stack slots of the frame (`gc_store_root` / `gc_load_root`).
+    root_slots: u32,
 }
 
 fn fits_i32(v: i64) -> bool {
@@ -216,6 +218,7 @@ fn lower_function(info: &ProgramInfo, g: &LlGraph) -> Result<FunctionCode, Strin
         unreachable: None,
         stubs: Vec::new(),
         line: None,
+        root_slots: root_slots(g),
     };
     lower.emit_function(&order)?;
     lower.asm.finish()?;
@@ -224,6 +227,32 @@ fn lower_function(info: &ProgramInfo, g: &LlGraph) -> Result<FunctionCode, Strin
         frame: lower.events,
     })
 }
+
+/// The number of shadow-stack slots a function uses: one more than the
+/// largest slot of its `gc_store_root` / `gc_load_root` operations.
+fn root_slots(g: &LlGraph) -> u32 {
+    let mut n = 0;
+    for op in g.blocks.iter().flat_map(|b| &b.operations) {
+        if matches!(op.op, LlOp::GcStoreRoot | LlOp::GcLoadRoot) {
+            if let Some(Operand::Const(LlConst::Int(k))) = op.args.first() {
+                n = n.max(*k as u32 + 1);
+            }
+        }
+    }
+    n
+}
+
+/// The shadow stack's top (`gc` crate: `rpy_gc+16`).
+fn root_stack_top() -> Mem {
+    Mem::Rip(RipTarget::ExternField(GC_STATE.to_string(), 16))
+}
+
+const GC_STATE: &str = "rpy_gc";
+const GC_REMEMBER: &str = "rpy_gc_remember_young_pointer";
+const GC_REMEMBER_ARRAY: &str = "rpy_gc_remember_young_pointer_from_array";
+/// The header flag the write barrier tests (`abi::FLAG_TRACK_YOUNG_PTRS`), in
+/// the byte at offset 4.
+const TRACK_YOUNG_PTRS: i32 = abi::FLAG_TRACK_YOUNG_PTRS as i32;
 
 /// A runtime symbol name must be a C identifier.
 pub fn check_symbol(name: &str) -> Result<&str, String> {
@@ -730,6 +759,18 @@ impl<'a> Lower<'a> {
             self.asm
                 .alu(Alu::Sub, RSP, &Src::Imm(self.frame.frame_size as i32));
         }
+        if self.root_slots > 0 {
+            // Reserve the frame's shadow-stack slots, zeroed: the collector
+            // reads every slot below the top. (r11 and rax are free here.)
+            self.asm.comment("shadow-stack frame");
+            self.asm.load(Size::B8, R11, &root_stack_top());
+            self.asm.zero(RAX);
+            for k in 0..self.root_slots {
+                self.asm.store(Size::B8, &Mem::base(R11, 8 * k as i32), RAX);
+            }
+            self.asm.lea(R11, &Mem::base(R11, 8 * self.root_slots as i32));
+            self.asm.store(Size::B8, &root_stack_top(), R11);
+        }
         self.emit_params()?;
 
         for (i, &b) in order.iter().enumerate() {
@@ -792,6 +833,9 @@ impl<'a> Lower<'a> {
 
     /// Restores the caller's registers and returns (the result is in rax).
     fn emit_epilogue(&mut self) {
+        if self.root_slots > 0 {
+            self.asm.alu_rm(Alu::Sub, &Src::Mem(root_stack_top()), &Src::Imm(8 * self.root_slots as i32));
+        }
         let nsaved = self.frame.saved.len() as i32;
         if nsaved > 0 {
             if self.frame.frame_size > 0 {
@@ -1366,7 +1410,67 @@ impl<'a> Lower<'a> {
             Malloc => self.malloc(res, &a[0]),
             MallocVarsize => self.malloc_varsize(res, &a[0], &a[1]),
             DirectCall | IndirectCall => self.direct_call(res, &a[0], &a[1..]),
+            GcStoreRoot => {
+                let at = self.root_slot(&a[0])?;
+                let v = self.in_reg(&a[1], RAX)?;
+                self.asm.load(Size::B8, R11, &root_stack_top());
+                self.asm.store(Size::B8, &at, v);
+                Ok(())
+            }
+            GcLoadRoot => {
+                let at = self.root_slot(&a[0])?;
+                self.asm.load(Size::B8, R11, &root_stack_top());
+                let d = self.result_reg(res);
+                self.asm.load(Size::B8, d, &at);
+                self.store_result(res, d);
+                Ok(())
+            }
+            GcWriteBarrier => self.write_barrier(&a[0], None),
+            GcWriteBarrierArray => self.write_barrier(&a[0], Some(&a[1])),
         }
+    }
+
+    /// Slot `k` of the frame's shadow-stack slots, addressed from r11 holding
+    /// the shadow stack's top (the frame's slots are the topmost).
+    fn root_slot(&self, k: &LlOperand) -> Result<Mem, String> {
+        match k {
+            Operand::Const(LlConst::Int(k)) if (0..self.root_slots as i64).contains(k) => {
+                Ok(Mem::base(R11, -8 * (self.root_slots as i32 - *k as i32)))
+            }
+            other => Err(format!("bad shadow-stack slot {:?}", other)),
+        }
+    }
+
+    /// The write barrier: when the object's header has TRACK_YOUNG_PTRS,
+    /// call the collector's slow path, keeping every allocatable
+    /// caller-saved register (the barrier is not a call for the register
+    /// allocator).
+    fn write_barrier(&mut self, obj: &LlOperand, index: Option<&LlOperand>) -> Result<(), String> {
+        let skip = self.asm.new_label();
+        let o = self.in_reg(obj, RAX)?;
+        self.asm.test_mem8_imm(&Mem::base(o, 4), TRACK_YOUNG_PTRS as u8);
+        self.asm.jcc(Cond::E, skip);
+        self.load(obj, RAX)?;
+        if let Some(i) = index {
+            self.load(i, RCX)?;
+        }
+        // Five registers and r11 (for alignment): rsp stays 16-aligned.
+        let saved = [RSI, RDI, R8, R9, R10, R11];
+        for r in saved {
+            self.asm.push(r);
+        }
+        self.asm.mov_rr(RDI, RAX);
+        if index.is_some() {
+            self.asm.mov_rr(RSI, RCX);
+            self.asm.call_extern(GC_REMEMBER_ARRAY);
+        } else {
+            self.asm.call_extern(GC_REMEMBER);
+        }
+        for r in saved.into_iter().rev() {
+            self.asm.pop(r);
+        }
+        self.asm.bind(skip);
+        Ok(())
     }
 
     /// `res = x op y` for add/sub/and/or/xor, or imul when `alu` is None.
@@ -1588,7 +1692,7 @@ impl<'a> Lower<'a> {
                     .ok_or_else(|| format!("{} has no field {}", def.name, i))?
                     .ty
             }
-            TypeDefKind::Array { .. } => {
+            TypeDefKind::Array { .. } | TypeDefKind::StructArray { .. } => {
                 return Err(format!("{} is an array, not a struct", def.name))
             }
         };

@@ -111,16 +111,18 @@ pub struct DataSection {
     pub exports: Vec<(String, u64)>,
 }
 
-/// Number of items in the variable-sized part of a prebuilt object.
-fn item_count(data: &PrebuiltData) -> usize {
-    match data {
-        PrebuiltData::Str(s) => s.len(),
-        PrebuiltData::Struct { items, .. } => items.len(),
-        PrebuiltData::Array(items) => items.len(),
+/// Number of items in the variable-sized part of a prebuilt object (the
+/// constants of a struct array are its items' fields one after the other).
+fn item_count(p: &LlProgram, obj: &lltype::Prebuilt) -> usize {
+    match (&obj.data, &p.types.get(obj.ty).kind) {
+        (PrebuiltData::Array(items), TypeDefKind::StructArray { fields }) => items.len() / fields.len().max(1),
+        (PrebuiltData::Str(s), _) => s.len(),
+        (PrebuiltData::Struct { items, .. }, _) => items.len(),
+        (PrebuiltData::Array(items), _) => items.len(),
     }
 }
 
-pub fn layout_prebuilt(p: &LlProgram, cstrings: &CStrings) -> Result<DataSection, String> {
+pub fn layout_prebuilt(p: &LlProgram, cstrings: &CStrings, gc_kind: u64) -> Result<DataSection, String> {
     let mut out = DataSection::default();
     let mut size = 0u64;
     for (i, obj) in p.prebuilt.iter().enumerate() {
@@ -131,7 +133,7 @@ pub fn layout_prebuilt(p: &LlProgram, cstrings: &CStrings) -> Result<DataSection
             ));
         }
         out.offsets.push(size);
-        size += p.types.alloc_size(obj.ty, item_count(&obj.data)) as u64;
+        size += p.types.alloc_size(obj.ty, item_count(p, obj)) as u64;
     }
     for (name, id) in &p.exported {
         let off = *out
@@ -152,7 +154,60 @@ pub fn layout_prebuilt(p: &LlProgram, cstrings: &CStrings) -> Result<DataSection
         write_object(p, cstrings, &mut out, i)
             .map_err(|e| format!("backend-x86: prebuilt object {}: {}", i, e))?;
     }
+    write_gc_tables(p, &mut out, gc_kind);
     Ok(out)
+}
+
+/// Appends `rpy_gc_kind` and the GC type table (`rpy_type_info`, 40-byte
+/// entries indexed by type id, as the `gc` crate documents, with their
+/// offset lists; `rpy_type_info_count`).
+fn write_gc_tables(p: &LlProgram, out: &mut DataSection, gc_kind: u64) {
+    let word = |out: &mut DataSection, v: u64| out.bytes.extend_from_slice(&v.to_le_bytes());
+    out.exports.push((abi::generated::GC_KIND.to_string(), out.bytes.len() as u64));
+    word(out, gc_kind);
+    let infos = p.types.gc_type_infos();
+    out.exports.push((abi::generated::TYPE_INFO_COUNT.to_string(), out.bytes.len() as u64));
+    word(out, infos.len() as u64);
+    let table = out.bytes.len();
+    out.exports.push((abi::generated::TYPE_INFO.to_string(), table as u64));
+    out.bytes.resize(table + 40 * infos.len(), 0);
+    for (tid, info) in infos.iter().enumerate() {
+        let Some(info) = info else { continue };
+        let at = table + 40 * tid;
+        let mut flags = 1u32; // T_VALID
+        let mut fields = [0u32; 5];
+        if let Some(v) = &info.varsize {
+            flags |= 2; // T_VARSIZE
+            if v.items_are_ptrs {
+                flags |= 4; // T_ITEMS_ARE_PTRS
+            }
+            fields = [v.length_offset, v.items_offset, v.item_size, v.item_ptr_offsets.len() as u32, 0];
+        }
+        let put32 = |out: &mut DataSection, off: usize, v: u32| out.bytes[off..off + 4].copy_from_slice(&v.to_le_bytes());
+        put32(out, at, flags);
+        put32(out, at + 4, info.fixed_size);
+        for (k, v) in fields[..4].iter().enumerate() {
+            put32(out, at + 8 + 4 * k, *v);
+        }
+        // The offset lists follow the table; ptr_offsets ends with a 0.
+        let list = |out: &mut DataSection, slot: usize, offsets: &[u32], terminated: bool| {
+            if offsets.is_empty() {
+                return;
+            }
+            let start = out.bytes.len();
+            for o in offsets.iter().chain(terminated.then_some(&0)) {
+                out.bytes.extend_from_slice(&o.to_le_bytes());
+            }
+            while out.bytes.len() % 8 != 0 {
+                out.bytes.push(0);
+            }
+            out.relocs.push(DataReloc { offset: slot as u64, target: DataTarget::Data, addend: start as i64 });
+        };
+        list(out, at + 24, &info.ptr_offsets, true);
+        if let Some(v) = &info.varsize {
+            list(out, at + 32, &v.item_ptr_offsets, false);
+        }
+    }
 }
 
 fn write_object(
@@ -165,7 +220,7 @@ fn write_object(
     let at = out.offsets[i] as usize;
     let def = p.types.get(obj.ty);
     let layout = p.types.layout(obj.ty);
-    let header = def.tid as u64 | (abi::FLAG_PREBUILT as u64) << 32;
+    let header = def.tid as u64 | (abi::PREBUILT_FLAGS as u64) << 32;
     out.bytes[at..at + 8].copy_from_slice(&header.to_le_bytes());
 
     let write_items = |out: &mut DataSection, items: &[LlConst]| -> Result<(), String> {
@@ -237,6 +292,20 @@ fn write_object(
             }
         }
         (PrebuiltData::Array(items), TypeDefKind::Array { .. }) => write_items(out, items)?,
+        (PrebuiltData::Array(items), TypeDefKind::StructArray { fields }) => {
+            if items.len() % fields.len().max(1) != 0 {
+                return Err(format!("{} constants for items of {} fields", items.len(), fields.len()));
+            }
+            let (Some(len_off), Some(items_off)) = (layout.length_offset, layout.items_offset) else {
+                return Err(format!("{} has no items", def.name));
+            };
+            write_word(out, at + len_off, (items.len() / fields.len().max(1)) as u64);
+            for (k, c) in items.iter().enumerate() {
+                let (item, field) = (k / fields.len(), k % fields.len());
+                let off = at + items_off + item * layout.item_size + layout.field_offsets[field];
+                write_value(p, cstrings, out, off, fields[field].ty, c)?;
+            }
+        }
         (data, _) => return Err(format!("data {:?} does not match type {}", data, def.name)),
     }
     Ok(())

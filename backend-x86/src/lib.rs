@@ -71,6 +71,10 @@ pub struct BackendOptions {
     /// fused into branches, jump tables for dense switches, division by
     /// constant powers of two as shifts and masks, dead values dropped.
     pub opt_level: u8,
+    /// The collector the program runs with (`abi::generated::GC_*`): written
+    /// to `rpy_gc_kind` for the runtime. The generational collector's roots
+    /// and barriers are operations the `transforms` stage inserted.
+    pub gc_kind: u64,
 }
 
 /// Compiles the program into the bytes of an ELF x86-64 relocatable object.
@@ -164,7 +168,7 @@ fn compile_program(
     }
     let symbols = function_symbols(program);
     let cstrings = data::collect_cstrings(program);
-    let data = data::layout_prebuilt(program, &cstrings)?;
+    let data = data::layout_prebuilt(program, &cstrings, options.gc_kind)?;
     let may_raise = codegen::functions_that_may_raise(program);
     let info = codegen::ProgramInfo {
         program,

@@ -110,6 +110,8 @@ pub enum RipTarget {
     Rodata(u64),
     /// A symbol defined elsewhere (the runtime), addressed directly (PC32).
     Extern(String),
+    /// A field of a data symbol defined elsewhere: the symbol plus a byte offset.
+    ExternField(String, i32),
     /// The GOT entry of a symbol defined elsewhere (GOTPCRELX).
     Got(String),
     /// A label in this function.
@@ -176,6 +178,7 @@ fn rip_text(t: &RipTarget) -> String {
         RipTarget::Data(off) => format!("data+{:#x}", off),
         RipTarget::Rodata(off) => format!("rodata+{:#x}", off),
         RipTarget::Extern(name) => name.clone(),
+        RipTarget::ExternField(name, off) => format!("{}+{}", name, off),
         RipTarget::Got(name) => format!("{}@GOTPCREL", name),
         RipTarget::Label(l) => format!(".L{}", l.0),
         RipTarget::Func(_, name) => name.clone(),
@@ -521,6 +524,12 @@ impl Assembler {
                     kind: RelocKind::Pc32,
                     symbol: RelocSymbol::Extern(name),
                     addend: -to_end,
+                }),
+                RipTarget::ExternField(name, off) => self.relocs.push(Reloc {
+                    offset: at as u32,
+                    kind: RelocKind::Pc32,
+                    symbol: RelocSymbol::Extern(name),
+                    addend: off as i64 - to_end,
                 }),
                 RipTarget::Got(name) => self.relocs.push(Reloc {
                     offset: at as u32,
@@ -920,6 +929,15 @@ impl Assembler {
         self.begin();
         self.emit_rm(None, true, &[0x85], b.0, &Src::Reg(a), false);
         self.end(format!("test   {},{}", a.name(Size::B8), b.name(Size::B8)));
+    }
+
+    /// `test BYTE PTR m, imm8`
+    pub fn test_mem8_imm(&mut self, m: &Mem, imm: u8) {
+        self.begin();
+        let rm = Src::Mem(m.clone());
+        self.emit_rm(None, false, &[0xf6], 0, &rm, false);
+        self.byte(imm);
+        self.end(format!("test   {},{:#x}", Self::rm_text(&rm, Size::B1, true), imm));
     }
 
     /// `setcc r8`

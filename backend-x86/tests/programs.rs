@@ -885,7 +885,7 @@ fn many_arguments_and_floats() {
 #[test]
 fn malformed_programs_are_errors_not_panics() {
     use backend_x86::{dump_asm, emit_object, BackendOptions};
-    let opts = BackendOptions { opt_level: 2 };
+    let opts = BackendOptions { opt_level: 2, ..Default::default() };
     // An unknown callee.
     let mut p = Prog::new();
     let (mut e, _) = p.entry("bad.main");
@@ -990,7 +990,7 @@ fn golden(name: &str, actual: &str) {
 
 /// The listing of the functions whose graph names are in `keep`.
 fn listing(p: &LlProgram, opt: u8, keep: &[&str]) -> String {
-    let full = backend_x86::dump_asm(p, &backend_x86::BackendOptions { opt_level: opt }).unwrap();
+    let full = backend_x86::dump_asm(p, &backend_x86::BackendOptions { opt_level: opt, ..Default::default() }).unwrap();
     let mut out = String::new();
     for chunk in full.split("\n\n") {
         let header = chunk.lines().next().unwrap_or("");
@@ -1203,7 +1203,7 @@ fn listing_matches_objdump() {
     let mut checked = 0;
     for (n, p) in programs.iter().enumerate() {
         for opt in [0u8, 2] {
-            let opts = backend_x86::BackendOptions { opt_level: opt };
+            let opts = backend_x86::BackendOptions { opt_level: opt, ..Default::default() };
             let listing = backend_x86::dump_asm(p, &opts).unwrap();
             let obj = backend_x86::emit_object(p, &opts).unwrap();
             let dir = scratch_dir("objdump");
@@ -1333,7 +1333,7 @@ fn show_listing() {
         .unwrap_or(2);
     println!(
         "{}",
-        backend_x86::dump_asm(&p, &backend_x86::BackendOptions { opt_level: opt }).unwrap()
+        backend_x86::dump_asm(&p, &backend_x86::BackendOptions { opt_level: opt, ..Default::default() }).unwrap()
     );
 }
 

@@ -9,10 +9,10 @@ pub const PREBUILT: u32 = abi::FLAG_PREBUILT;
 /// Set on old and prebuilt objects that the write barrier must watch: storing
 /// a GC pointer into such an object calls the barrier's slow path. Clear on
 /// young objects and on old objects already in the remembered set.
-pub const TRACK_YOUNG_PTRS: u32 = 1 << 1;
+pub const TRACK_YOUNG_PTRS: u32 = abi::FLAG_TRACK_YOUNG_PTRS;
 /// Prebuilt only: no GC pointer was ever stored into the object at run time,
 /// so it points to prebuilt objects at most (it is not a root of major collections).
-pub const NO_HEAP_PTRS: u32 = 1 << 2;
+pub const NO_HEAP_PTRS: u32 = abi::FLAG_NO_HEAP_PTRS;
 /// The object has a card table in the bytes just before its header.
 pub const HAS_CARDS: u32 = 1 << 3;
 /// At least one card is marked; the object is in the list of arrays with cards set.
@@ -29,7 +29,7 @@ pub const HAS_SHADOW: u32 = 1 << 7;
 pub const YOUNG_LARGE: u32 = 1 << 8;
 
 /// The flags the backend writes into the header of every prebuilt object.
-pub const PREBUILT_FLAGS: u32 = PREBUILT | TRACK_YOUNG_PTRS | NO_HEAP_PTRS;
+pub const PREBUILT_FLAGS: u32 = abi::PREBUILT_FLAGS;
 
 #[inline(always)]
 pub unsafe fn tid(obj: *const u8) -> u32 {

@@ -78,6 +78,10 @@ pub enum TypeDefKind {
     Struct { fields: Vec<Field>, varsize: Option<LlType> },
     /// A GC array: length then items.
     Array { item: LlType },
+    /// A GC array whose items are inline structs of these fields (a dict's
+    /// entries); only the runtime reads and writes the items. A prebuilt one
+    /// lists the items' fields one after the other.
+    StructArray { fields: Vec<Field> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -113,6 +117,86 @@ pub const STR: TypeId = TypeId(0);
 
 fn align(x: usize, a: usize) -> usize {
     if a <= 1 { x } else { x.div_ceil(a) * a }
+}
+
+/// Offsets of the fields of an inline struct item, and the item's size
+/// (a multiple of 8, so every item is aligned).
+fn struct_item_offsets(fields: &[Field]) -> (Vec<usize>, usize) {
+    let mut offset = 0;
+    let mut offsets = Vec::new();
+    for f in fields {
+        offset = align(offset, f.ty.size().max(1));
+        offsets.push(offset);
+        offset += f.ty.size();
+    }
+    (offsets, align(offset, 8))
+}
+
+/// A type as the garbage collector sees it (`gc` crate: the type table).
+/// Offsets count from the header.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GcTypeInfo {
+    /// Size with no items, header included.
+    pub fixed_size: u32,
+    /// The GC pointer fields of the fixed part.
+    pub ptr_offsets: Vec<u32>,
+    pub varsize: Option<VarsizeInfo>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct VarsizeInfo {
+    pub length_offset: u32,
+    pub items_offset: u32,
+    pub item_size: u32,
+    /// Every item is one GC pointer.
+    pub items_are_ptrs: bool,
+    /// Struct items: the GC pointers inside one item.
+    pub item_ptr_offsets: Vec<u32>,
+}
+
+/// The types the runtime allocates itself (`abi`), described from their
+/// layouts.
+fn abi_gc_types() -> Vec<(u32, GcTypeInfo)> {
+    use abi::{dict_entries_layout as de, dict_layout as dl, ptr_array_layout as pa, ptr_list_layout as pl};
+    let fixed = |size: usize, ptrs: &[usize]| GcTypeInfo {
+        fixed_size: size as u32,
+        ptr_offsets: ptrs.iter().map(|&o| o as u32).collect(),
+        varsize: None,
+    };
+    let array = |fixed: usize, len: usize, items: usize, size: usize, are_ptrs: bool, item_ptrs: Vec<u32>| GcTypeInfo {
+        fixed_size: fixed as u32,
+        ptr_offsets: Vec::new(),
+        varsize: Some(VarsizeInfo {
+            length_offset: len as u32,
+            items_offset: items as u32,
+            item_size: size as u32,
+            items_are_ptrs: are_ptrs,
+            item_ptr_offsets: item_ptrs,
+        }),
+    };
+    let mut v = vec![
+        (abi::TID_STR, array(abi::str_layout::CHARS, abi::str_layout::LENGTH, abi::str_layout::CHARS, 1, false, vec![])),
+        (abi::TID_PTR_ARRAY, array(pa::ITEMS, pa::LENGTH, pa::ITEMS, 8, true, vec![])),
+        (abi::TID_PTR_LIST, fixed(pl::SIZE, &[pl::ITEMS])),
+        (abi::TID_WORD_ARRAY, array(pa::ITEMS, pa::LENGTH, pa::ITEMS, 8, false, vec![])),
+        (abi::TID_DICT, fixed(dl::SIZE, &[dl::ENTRIES, dl::INDEX])),
+        (
+            abi::TID_UNICODE,
+            array(abi::unicode_layout::CHARS, abi::unicode_layout::LENGTH, abi::unicode_layout::CHARS, 4, false, vec![]),
+        ),
+        (abi::TID_STAT, fixed(abi::stat_layout::SIZE, &[])),
+    ];
+    for (k, val) in [(false, false), (true, false), (false, true), (true, true)] {
+        let mut ptrs = Vec::new();
+        if k {
+            ptrs.push(de::KEY as u32);
+        }
+        if val {
+            ptrs.push(de::VALUE as u32);
+        }
+        v.push((abi::dict_entries_tid(k, val), array(de::ITEMS, de::LENGTH, de::ITEMS, de::ENTRY_SIZE, false, ptrs)));
+    }
+    v
 }
 
 impl TypeTable {
@@ -163,7 +247,7 @@ impl TypeTable {
     pub fn field_index(&self, id: TypeId, name: &str) -> Option<usize> {
         match &self.get(id).kind {
             TypeDefKind::Struct { fields, .. } => fields.iter().position(|f| f.name == name),
-            TypeDefKind::Array { .. } => None,
+            TypeDefKind::Array { .. } | TypeDefKind::StructArray { .. } => None,
         }
     }
 
@@ -206,6 +290,68 @@ impl TypeTable {
                 items_offset: Some(abi::HEADER_SIZE + 8),
                 item_size: item.size(),
             },
+            TypeDefKind::StructArray { fields } => Layout {
+                field_offsets: struct_item_offsets(fields).0,
+                fixed_size: abi::HEADER_SIZE + 8,
+                length_offset: Some(abi::HEADER_SIZE),
+                items_offset: Some(abi::HEADER_SIZE + 8),
+                item_size: struct_item_offsets(fields).1,
+            },
+        }
+    }
+
+    /// What the garbage collector needs to know of every type id, indexed by
+    /// type id (`None`: unused id): the program's types and the runtime's own
+    /// (`abi`), whether or not the program uses them. Types sharing a type id
+    /// share a layout, so the first one describes it.
+    pub fn gc_type_infos(&self) -> Vec<Option<GcTypeInfo>> {
+        let mut table: Vec<Option<GcTypeInfo>> = Vec::new();
+        let mut put = |tid: u32, info: GcTypeInfo| {
+            let i = tid as usize;
+            if table.len() <= i {
+                table.resize(i + 1, None);
+            }
+            if table[i].is_none() {
+                table[i] = Some(info);
+            }
+        };
+        for (id, def) in self.iter() {
+            put(def.tid, self.gc_type_info(id));
+        }
+        for (tid, info) in abi_gc_types() {
+            put(tid, info);
+        }
+        table
+    }
+
+    fn gc_type_info(&self, id: TypeId) -> GcTypeInfo {
+        let l = self.layout(id);
+        let ptr_fields = |fields: &[Field], offsets: &[usize]| -> Vec<u32> {
+            fields.iter().zip(offsets).filter(|(f, _)| f.ty.is_gc_ptr()).map(|(_, &o)| o as u32).collect()
+        };
+        let varsize = |item_ptr_offsets: Vec<u32>, items_are_ptrs: bool| VarsizeInfo {
+            length_offset: l.length_offset.unwrap_or(0) as u32,
+            items_offset: l.items_offset.unwrap_or(0) as u32,
+            item_size: l.item_size as u32,
+            items_are_ptrs,
+            item_ptr_offsets,
+        };
+        match &self.get(id).kind {
+            TypeDefKind::Struct { fields, varsize: items } => GcTypeInfo {
+                fixed_size: l.fixed_size as u32,
+                ptr_offsets: ptr_fields(fields, &l.field_offsets),
+                varsize: items.map(|item| varsize(Vec::new(), item.is_gc_ptr())),
+            },
+            TypeDefKind::Array { item } => GcTypeInfo {
+                fixed_size: l.fixed_size as u32,
+                ptr_offsets: Vec::new(),
+                varsize: Some(varsize(Vec::new(), item.is_gc_ptr())),
+            },
+            TypeDefKind::StructArray { fields } => GcTypeInfo {
+                fixed_size: l.fixed_size as u32,
+                ptr_offsets: Vec::new(),
+                varsize: Some(varsize(ptr_fields(fields, &l.field_offsets), false)),
+            },
         }
     }
 
@@ -214,6 +360,7 @@ impl TypeTable {
         match &self.get(id).kind {
             TypeDefKind::Struct { varsize, .. } => *varsize,
             TypeDefKind::Array { item } => Some(*item),
+            TypeDefKind::StructArray { .. } => None,
         }
     }
 
@@ -352,6 +499,11 @@ impl LlProgram {
                     format!("struct {{ {} }}", parts.join(", "))
                 }
                 TypeDefKind::Array { item } => format!("array [{}]", self.types.type_name(*item)),
+                TypeDefKind::StructArray { fields } => {
+                    let parts: Vec<String> =
+                        fields.iter().map(|f| format!("{}: {}", f.name, self.types.type_name(f.ty))).collect();
+                    format!("array [{{ {} }}]", parts.join(", "))
+                }
             };
             out.push_str(&format!("type t{} {} (tid {}) = {}\n", id.0, def.name, def.tid, body));
         }

@@ -134,6 +134,18 @@ ll_operations! {
     /// `indirect_call(fnaddr, args...)`: calls the function whose address is
     /// the `Signed` value `fnaddr` (a method slot of a vtable).
     IndirectCall = "indirect_call", None, [canraise, cancollect];
+    // The generational GC's contract, inserted by `transforms` only.
+    /// `gc_store_root(slot, ptr)`: keeps `ptr` in shadow-stack slot `slot`
+    /// (an Int constant) of the function's frame.
+    GcStoreRoot = "gc_store_root", Some(2), [];
+    /// `gc_load_root(slot)`: the reference kept in `slot`, where the
+    /// collector may have moved it.
+    GcLoadRoot = "gc_load_root", Some(1), [];
+    /// `gc_write_barrier(obj)`: before storing a GC pointer into a field of `obj`.
+    GcWriteBarrier = "gc_write_barrier", Some(1), [];
+    /// `gc_write_barrier_array(obj, index)`: before storing a GC pointer
+    /// into item `index` of `obj`.
+    GcWriteBarrierArray = "gc_write_barrier_array", Some(2), [];
 }
 
 impl std::fmt::Display for LlOp {

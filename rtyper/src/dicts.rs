@@ -27,10 +27,46 @@ impl Rtyper<'_> {
             return t;
         }
         let words = |n: &str| Field { name: n.into(), ty: LlType::Signed };
-        let kind = TypeDefKind::Struct { fields: vec![words("length"), words("used"), words("entries"), words("index")], varsize: None };
-        let t = self.types.add_with_tid("DICT", abi::TID_DICT, kind);
+        // The entries arrays of all dicts share this one lltype (the runtime
+        // allocates them with the dict's own `entries_tid`).
+        let entry = vec![words("key"), words("value"), words("live")];
+        let entries = self.types.add_with_tid("DICT_ENTRIES", abi::TID_DICT_ENTRIES, TypeDefKind::StructArray { fields: entry });
+        let index = self.word_array_type();
+        let fields = vec![
+            words("length"),
+            words("used"),
+            Field { name: "entries".into(), ty: LlType::Ptr(entries) },
+            Field { name: "index".into(), ty: LlType::Ptr(index) },
+            words("entries_tid"),
+        ];
+        let t = self.types.add_with_tid("DICT", abi::TID_DICT, TypeDefKind::Struct { fields, varsize: None });
+        debug_assert_eq!(self.types.layout(t).fixed_size, abi::dict_layout::SIZE);
         self.dict_type = Some(t);
         t
+    }
+
+    /// The array of words (a dict's index).
+    fn word_array_type(&mut self) -> TypeId {
+        match self.word_array_type {
+            Some(t) => t,
+            None => {
+                let t = self.types.add_with_tid("WORDS", abi::TID_WORD_ARRAY, TypeDefKind::Array { item: LlType::Signed });
+                self.word_array_type = Some(t);
+                t
+            }
+        }
+    }
+
+    /// The type of a dict's entries arrays, by whether keys and values are GC pointers.
+    pub fn dict_entries_type(&mut self, key: LlType, value: LlType) -> TypeId {
+        let tid = abi::dict_entries_tid(key.is_gc_ptr(), value.is_gc_ptr());
+        if let Some((t, _)) = self.types.iter().find(|(_, d)| d.tid == tid && matches!(d.kind, TypeDefKind::StructArray { .. })) {
+            return t;
+        }
+        let words = |n: &str| Field { name: n.into(), ty: LlType::Signed };
+        let ptr_or_word = |n: &str, ty: LlType| Field { name: n.into(), ty: if ty.is_gc_ptr() { ty } else { LlType::Signed } };
+        let fields = vec![ptr_or_word("key", key), ptr_or_word("value", value), words("live")];
+        self.types.add_with_tid(format!("DICT_ENTRIES_{}", tid), tid, TypeDefKind::StructArray { fields })
     }
 }
 
@@ -75,19 +111,13 @@ impl Rtyper<'_> {
             words.push(self.const_to_ll(v, vt, span)?);
             words.push(LlConst::Int(1));
         }
-        let wt = match self.word_array_type {
-            Some(t) => t,
-            None => {
-                let t = self.types.add_with_tid("WORDS", abi::TID_WORD_ARRAY, TypeDefKind::Array { item: LlType::Signed });
-                self.word_array_type = Some(t);
-                t
-            }
-        };
+        let et = self.dict_entries_type(kt, vt);
         let arr = lltype::PrebuiltId(self.prebuilt.len() as u32);
-        self.prebuilt.push(lltype::Prebuilt { ty: wt, data: lltype::PrebuiltData::Array(words) });
+        self.prebuilt.push(lltype::Prebuilt { ty: et, data: lltype::PrebuiltData::Array(words) });
         let n = LlConst::Int(entries.len() as i64);
+        let tid = LlConst::Int(self.types.get(et).tid as i64);
         self.prebuilt[id.0 as usize].data = lltype::PrebuiltData::Struct {
-            fields: vec![n.clone(), n, LlConst::Prebuilt(arr), LlConst::Null],
+            fields: vec![n.clone(), n, LlConst::Prebuilt(arr), LlConst::Null, tid],
             items: Vec::new(),
         };
         Ok(id)
@@ -121,9 +151,25 @@ impl GraphRtyper<'_, '_> {
             let funcs = self.tuple_key_funcs(t)?;
             return Ok((k, v, Operand::Const(LlConst::Prebuilt(funcs))));
         }
-        // Str keys compare by contents; chars (bytes) and the rest as words.
-        let kind = (k == LlType::Ptr(lltype::STR)) as i64;
+        // Str keys compare by contents, other pointers (instances) by
+        // identity, chars (bytes) and the rest as words.
+        let kind = if k == LlType::Ptr(lltype::STR) {
+            1
+        } else if k.is_gc_ptr() {
+            2
+        } else {
+            0
+        };
         Ok((k, v, int(kind)))
+    }
+
+    /// A new empty dict of annotation `s`.
+    pub fn new_dict(&mut self, s: &SomeValue) -> Result<LlOperand, Diagnostic> {
+        let (k, v, _) = self.dict_info(s)?;
+        let et = self.rt.dict_entries_type(k, v);
+        let tid = int(self.rt.types.get(et).tid as i64);
+        let t = LlType::Ptr(self.rt.dict_type());
+        Ok(self.call_extern(rt_sym::DICT_NEW, vec![tid], t))
     }
 
     /// The key functions of tuple keys of type `t` (a prebuilt
@@ -213,7 +259,7 @@ impl GraphRtyper<'_, '_> {
         let s = self.ag.binding(op.result).clone();
         let (k, v, kind) = self.dict_info(&s)?;
         let t = LlType::Ptr(self.rt.dict_type());
-        let d = self.call_extern(rt_sym::DICT_NEW, vec![], t);
+        let d = self.new_dict(&s)?;
         for pair in op.args.chunks(2) {
             let kw = self.word(&pair[0], k)?;
             let vw = self.word(&pair[1], v)?;

@@ -743,7 +743,8 @@ impl GraphRtyper<'_, '_> {
             Desc::Class(c) if annotator::intrinsics::is_r_dict_class(self.rt.heap, c) => {
                 // The key functions travel with the dict's type (its keys listdef).
                 let t = LlType::Ptr(self.rt.dict_type());
-                Ok(Some((self.call_extern(rt_sym::DICT_NEW, vec![], t), t)))
+                let s = self.ag.binding(self.current_result).clone();
+                Ok(Some((self.new_dict(&s)?, t)))
             }
             Desc::Class(c) => self.instantiate(c, &shape, arg_ops),
             Desc::Builtin(_) => {

@@ -1,7 +1,16 @@
-//! Object allocation: the one entry point `rpy_malloc`.
+//! Object allocation: the one entry point `rpy_malloc`, and what the
+//! runtime's own code needs of the collector.
 //!
-//! For now a bump allocator over large zeroed chunks that never frees. A real
-//! GC replaces this module later; callers only ever see `rpy_malloc`.
+//! The program says which collector it was translated for
+//! (`abi::generated::GC_KIND`): the generational one of the `gc` crate, or a
+//! bump allocator over large zeroed chunks that never frees (`--gc=none`).
+//!
+//! The rules for runtime code under the moving collector: any allocation
+//! may move every young object, so a function that holds a GC pointer
+//! across an allocation keeps it with `keep` (the shadow stack) and uses the
+//! updated value afterwards; and a store of a GC pointer into an object that
+//! was not allocated since the last allocation goes after `write_barrier`
+//! (a bulk copy of pointers into an array too).
 
 use crate::io;
 use std::alloc::{alloc_zeroed, Layout};
@@ -72,12 +81,102 @@ fn rounded_size(size: i64) -> Option<usize> {
     size.checked_add(ALIGN - 1).map(|s| s & !(ALIGN - 1))
 }
 
+/// Whether the generational collector is in use (set once by `init`).
+static mut GC_ON: bool = false;
+
+fn gc_on() -> bool {
+    unsafe { GC_ON }
+}
+
+#[cfg(not(test))]
+extern "C" {
+    /// Defined by the generated object (`abi::generated`).
+    static rpy_gc_kind: u64;
+    static rpy_type_info: gc::typeinfo::TypeInfo;
+    static rpy_type_info_count: u64;
+}
+
+/// Start-up: turns the collector on when the program was translated for it.
+/// Its failure to start (a bad `RPY_GC_*` setting, no memory) is fatal.
+#[cfg(not(test))]
+pub fn init() {
+    unsafe {
+        if rpy_gc_kind != abi::generated::GC_GENERATIONAL {
+            return;
+        }
+        let types = std::ptr::addr_of!(rpy_type_info);
+        if gc::rpy_gc_init(types, rpy_type_info_count as usize) != 0 {
+            io::fatal_error("MemoryError");
+        }
+        gc::rpy_gc_add_static_root(std::ptr::addr_of_mut!(crate::exc::rpy_exc_value) as *mut *mut u8);
+        GC_ON = true;
+    }
+}
+
+/// Runs `f` (which may allocate) with the GC pointers in `roots` kept on the
+/// shadow stack; afterwards `roots` holds their current addresses.
+pub fn keep<R>(roots: &mut [*mut u8], f: impl FnOnce() -> R) -> R {
+    if !gc_on() {
+        return f();
+    }
+    unsafe {
+        let gc = gc::global();
+        for &p in roots.iter() {
+            gc.push_root(p);
+        }
+        let r = f();
+        for p in roots.iter_mut().rev() {
+            *p = gc.pop_root();
+        }
+        r
+    }
+}
+
+/// Whether the object holding `p` may move at the next allocation (it is in
+/// the nursery): copy what you need from it first.
+pub fn movable(p: *const u8) -> bool {
+    gc_on() && unsafe { gc::global().in_nursery(p) }
+}
+
+/// Before storing a GC pointer into `obj` (or copying pointers into its items).
+pub fn write_barrier(obj: *mut u8) {
+    if gc_on() && !obj.is_null() && unsafe { *obj.add(4) } as u32 & abi::FLAG_TRACK_YOUNG_PTRS != 0 {
+        unsafe { gc::rpy_gc_remember_young_pointer(obj) }
+    }
+}
+
+/// Before storing a GC pointer into item `index` of the array `obj`.
+pub fn write_barrier_item(obj: *mut u8, index: i64) {
+    if gc_on() && !obj.is_null() && unsafe { *obj.add(4) } as u32 & abi::FLAG_TRACK_YOUNG_PTRS != 0 {
+        unsafe { gc::rpy_gc_remember_young_pointer_from_array(obj, index) }
+    }
+}
+
+/// `rpy_identity_hash(p)`: the object's identity hash and `id()`: stable
+/// for its life although the collector moves it, distinct from every other
+/// live object's.
+#[no_mangle]
+pub extern "C" fn rpy_identity_hash(p: *mut u8) -> i64 {
+    if gc_on() && !p.is_null() {
+        unsafe { gc::rpy_gc_identityhash(p) }
+    } else {
+        p as i64
+    }
+}
+
 /// `rpy_malloc(tid, size)`: a new object of `size` bytes (header included),
 /// zeroed, 8-byte aligned, with the header's type id set to `tid` and flags 0.
 /// Out of memory (or a negative size) is fatal: prints
 /// `Fatal RPython error: MemoryError` and exits with status 1.
 #[no_mangle]
 pub extern "C" fn rpy_malloc(tid: i64, size: i64) -> *mut u8 {
+    if gc_on() {
+        let p = unsafe { gc::rpy_gc_malloc(tid, size) };
+        if p.is_null() {
+            io::fatal_error("MemoryError");
+        }
+        return p;
+    }
     let p = match rounded_size(size).and_then(allocate) {
         Some(p) => p as *mut u8,
         None => io::fatal_error("MemoryError"),

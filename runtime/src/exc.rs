@@ -90,8 +90,9 @@ pub fn raise_os_error(errno: i32) {
         if let (Some((vt, blank)), 4) = (program_class(i), *layout.add(1)) {
             let (tid, size, e_off, s_off) = (*layout.add(2), *layout.add(3) as usize, *layout.add(4) as usize, *layout.add(5) as usize);
             let text = crate::os::strerror(errno);
-            let msg = crate::strings::new_str(text.as_bytes());
-            let inst = crate::alloc::rpy_malloc(tid as i64, size as i64);
+            let mut msg = [crate::strings::new_str(text.as_bytes())];
+            let inst = crate::alloc::keep(&mut msg, || crate::alloc::rpy_malloc(tid as i64, size as i64));
+            let [msg] = msg;
             // The blank instance's vtable and field values, then the two fields.
             std::ptr::copy_nonoverlapping((blank as *const u8).add(8), inst.add(8), size - 8);
             *(inst.add(e_off) as *mut i64) = errno as i64;

@@ -8,7 +8,12 @@
 //! helpers serves every item type. Indexes passed in are already checked
 //! unless the function says otherwise.
 
-use crate::alloc::rpy_malloc;
+//!
+//! Under the moving collector a function keeps the lists it holds across an
+//! allocation with `keep`, and calls `write_barrier` on an items array
+//! before copying items into it (the items may be GC pointers).
+
+use crate::alloc::{keep, rpy_malloc, write_barrier};
 use crate::exc::raise;
 use abi::{ptr_array_layout as arr, ptr_list_layout as lst};
 
@@ -49,8 +54,10 @@ fn new_array(array_tid: i64, cap: i64, isz: i64) -> *mut u8 {
 #[no_mangle]
 pub extern "C" fn rpy_list_new(list_tid: i64, array_tid: i64, len: i64, isz: i64) -> *mut u8 {
     let len = len.max(0);
-    let l = rpy_malloc(list_tid, lst::SIZE as i64);
-    let a = new_array(array_tid, len, isz);
+    let mut a = [new_array(array_tid, len, isz)];
+    // The list is the newer object: young, so no barrier.
+    let l = keep(&mut a, || rpy_malloc(list_tid, lst::SIZE as i64));
+    let [a] = a;
     unsafe {
         *word(l, lst::LENGTH) = len;
         *(l.add(lst::ITEMS) as *mut *mut u8) = a;
@@ -61,8 +68,10 @@ pub extern "C" fn rpy_list_new(list_tid: i64, array_tid: i64, len: i64, isz: i64
 /// `rpy_str_to_list(s, list_tid, array_tid)`: `list(s)`, a list of chars.
 #[no_mangle]
 pub unsafe extern "C" fn rpy_str_to_list(s: *const u8, list_tid: i64, array_tid: i64) -> *mut u8 {
-    let b = crate::strings::str_bytes(s);
-    let l = rpy_list_new(list_tid, array_tid, b.len() as i64, 1);
+    let n = crate::strings::str_bytes(s).len();
+    let mut s = [s as *mut u8];
+    let l = keep(&mut s, || rpy_list_new(list_tid, array_tid, n as i64, 1));
+    let b = crate::strings::str_bytes(s[0]);
     std::ptr::copy_nonoverlapping(b.as_ptr(), item_addr(l, 0, 1), b.len());
     l
 }
@@ -94,17 +103,29 @@ pub extern "C" fn rpy_list_range(start: i64, stop: i64, step: i64, list_tid: i64
 /// small; items past the length are zero.
 #[no_mangle]
 pub unsafe extern "C" fn rpy_list_resize(l: *mut u8, newlen: i64, array_tid: i64, isz: i64) {
+    resize(l, newlen, array_tid, isz);
+}
+
+/// `rpy_list_resize`, returning the list (which may have moved).
+unsafe fn resize(l: *mut u8, newlen: i64, array_tid: i64, isz: i64) -> *mut u8 {
     let old = length(l);
     let newlen = newlen.max(0);
     if newlen > capacity(l) {
         let cap = newlen + (newlen >> 3) + if newlen < 9 { 3 } else { 6 };
-        let a = new_array(array_tid, cap, isz);
+        let mut roots = [l];
+        let a = keep(&mut roots, || new_array(array_tid, cap, isz));
+        let [l] = roots;
+        // The new array is young: no barrier to fill it.
         std::ptr::copy_nonoverlapping(item_addr(l, 0, isz), a.add(arr::ITEMS), (old * isz) as usize);
+        write_barrier(l);
         *(l.add(lst::ITEMS) as *mut *mut u8) = a;
+        *word(l, lst::LENGTH) = newlen;
+        return l;
     } else if newlen < old {
         std::ptr::write_bytes(item_addr(l, newlen, isz), 0, ((old - newlen) * isz) as usize);
     }
     *word(l, lst::LENGTH) = newlen;
+    l
 }
 
 /// `rpy_list_check_index(l, i)`: `i` made non-negative Python's way; raises
@@ -127,7 +148,8 @@ pub unsafe extern "C" fn rpy_list_check_index(l: *mut u8, i: i64) -> i64 {
 pub unsafe extern "C" fn rpy_list_insert_room(l: *mut u8, i: i64, array_tid: i64, isz: i64) -> i64 {
     let n = length(l);
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
-    rpy_list_resize(l, n + 1, array_tid, isz);
+    let l = resize(l, n + 1, array_tid, isz);
+    write_barrier(items(l));
     std::ptr::copy(item_addr(l, j, isz), item_addr(l, j + 1, isz), ((n - j) * isz) as usize);
     j
 }
@@ -136,6 +158,7 @@ pub unsafe extern "C" fn rpy_list_insert_room(l: *mut u8, i: i64, array_tid: i64
 #[no_mangle]
 pub unsafe extern "C" fn rpy_list_delete(l: *mut u8, i: i64, isz: i64) {
     let n = length(l);
+    write_barrier(items(l));
     std::ptr::copy(item_addr(l, i + 1, isz), item_addr(l, i, isz), ((n - i - 1) * isz) as usize);
     std::ptr::write_bytes(item_addr(l, n - 1, isz), 0, isz as usize);
     *word(l, lst::LENGTH) = n - 1;
@@ -146,7 +169,10 @@ pub unsafe extern "C" fn rpy_list_delete(l: *mut u8, i: i64, isz: i64) {
 #[no_mangle]
 pub unsafe extern "C" fn rpy_list_extend(l: *mut u8, other: *mut u8, array_tid: i64, isz: i64) {
     let (n, m) = (length(l), length(other));
-    rpy_list_resize(l, n + m, array_tid, isz);
+    let mut roots = [other];
+    let l = keep(&mut roots, || resize(l, n + m, array_tid, isz));
+    let [other] = roots;
+    write_barrier(items(l));
     std::ptr::copy(item_addr(other, 0, isz), item_addr(l, n, isz), (m * isz) as usize);
 }
 
@@ -154,7 +180,10 @@ pub unsafe extern "C" fn rpy_list_extend(l: *mut u8, other: *mut u8, array_tid: 
 #[no_mangle]
 pub unsafe extern "C" fn rpy_list_concat(a: *mut u8, b: *mut u8, list_tid: i64, array_tid: i64, isz: i64) -> *mut u8 {
     let (n, m) = (length(a), length(b));
-    let l = rpy_list_new(list_tid, array_tid, n + m, isz);
+    let mut roots = [a, b];
+    let l = keep(&mut roots, || rpy_list_new(list_tid, array_tid, n + m, isz));
+    let [a, b] = roots;
+    write_barrier(items(l));
     std::ptr::copy_nonoverlapping(item_addr(a, 0, isz), item_addr(l, 0, isz), (n * isz) as usize);
     std::ptr::copy_nonoverlapping(item_addr(b, 0, isz), item_addr(l, n, isz), (m * isz) as usize);
     l
@@ -173,7 +202,10 @@ pub unsafe extern "C" fn rpy_list_repeat(a: *mut u8, times: i64, list_tid: i64, 
             return std::ptr::null_mut();
         }
     };
-    let l = rpy_list_new(list_tid, array_tid, total, isz);
+    let mut roots = [a];
+    let l = keep(&mut roots, || rpy_list_new(list_tid, array_tid, total, isz));
+    let [a] = roots;
+    write_barrier(items(l));
     for k in 0..times {
         std::ptr::copy_nonoverlapping(item_addr(a, 0, isz), item_addr(l, k * n, isz), (n * isz) as usize);
     }
@@ -192,7 +224,10 @@ pub fn slice_bounds(n: i64, start: i64, stop: i64) -> (i64, i64) {
 #[no_mangle]
 pub unsafe extern "C" fn rpy_list_slice(l: *mut u8, start: i64, stop: i64, list_tid: i64, array_tid: i64, isz: i64) -> *mut u8 {
     let (a, b) = slice_bounds(length(l), start, stop);
-    let r = rpy_list_new(list_tid, array_tid, b - a, isz);
+    let mut roots = [l];
+    let r = keep(&mut roots, || rpy_list_new(list_tid, array_tid, b - a, isz));
+    let [l] = roots;
+    write_barrier(items(r));
     std::ptr::copy_nonoverlapping(item_addr(l, a, isz), item_addr(r, 0, isz), ((b - a) * isz) as usize);
     r
 }
@@ -207,6 +242,7 @@ pub unsafe extern "C" fn rpy_list_setslice(l: *mut u8, start: i64, stop: i64, ot
         raise("ValueError");
         return;
     }
+    write_barrier(items(l));
     std::ptr::copy(item_addr(other, 0, isz), item_addr(l, a, isz), ((b - a) * isz) as usize);
 }
 
@@ -215,6 +251,7 @@ pub unsafe extern "C" fn rpy_list_setslice(l: *mut u8, start: i64, stop: i64, ot
 pub unsafe extern "C" fn rpy_list_delslice(l: *mut u8, start: i64, stop: i64, isz: i64) {
     let n = length(l);
     let (a, b) = slice_bounds(n, start, stop);
+    write_barrier(items(l));
     std::ptr::copy(item_addr(l, b, isz), item_addr(l, a, isz), ((n - b) * isz) as usize);
     std::ptr::write_bytes(item_addr(l, n - (b - a), isz), 0, ((b - a) * isz) as usize);
     *word(l, lst::LENGTH) = n - (b - a);
@@ -224,6 +261,7 @@ pub unsafe extern "C" fn rpy_list_delslice(l: *mut u8, start: i64, stop: i64, is
 #[no_mangle]
 pub unsafe extern "C" fn rpy_list_reverse(l: *mut u8, isz: i64) {
     let n = length(l);
+    write_barrier(items(l));
     let bytes = std::slice::from_raw_parts_mut(item_addr(l, 0, isz), (n * isz) as usize);
     if isz == 1 {
         bytes.reverse();

@@ -1,7 +1,7 @@
 //! Process start-up: `main` turns argv into an RPython list of str, runs the
 //! translated entry point and turns its outcome into the exit status.
 
-use crate::alloc::rpy_malloc;
+use crate::alloc::{keep, rpy_malloc, write_barrier_item};
 use crate::strings::new_str;
 use abi::{ptr_array_layout, ptr_list_layout};
 use std::ffi::CStr;
@@ -12,15 +12,17 @@ use std::os::raw::c_char;
 /// Safety: `argv` is null or points to `argc` valid C strings.
 pub unsafe fn build_argv(argc: i32, argv: *const *const c_char) -> *mut u8 {
     let n = if argv.is_null() { 0 } else { argc.max(0) as usize };
-    let items = rpy_malloc(abi::TID_PTR_ARRAY as i64, (ptr_array_layout::ITEMS + 8 * n) as i64);
-    (items.add(ptr_array_layout::LENGTH) as *mut i64).write(n as i64);
+    let mut items = [rpy_malloc(abi::TID_PTR_ARRAY as i64, (ptr_array_layout::ITEMS + 8 * n) as i64)];
+    (items[0].add(ptr_array_layout::LENGTH) as *mut i64).write(n as i64);
     for i in 0..n {
         let arg = *argv.add(i);
         let bytes = if arg.is_null() { &[][..] } else { CStr::from_ptr(arg).to_bytes() };
-        let item = items.add(ptr_array_layout::ITEMS + 8 * i) as *mut *mut u8;
-        item.write(new_str(bytes));
+        let s = keep(&mut items, || new_str(bytes));
+        write_barrier_item(items[0], i as i64);
+        (items[0].add(ptr_array_layout::ITEMS + 8 * i) as *mut *mut u8).write(s);
     }
-    let list = rpy_malloc(abi::TID_PTR_LIST as i64, ptr_list_layout::SIZE as i64);
+    let list = keep(&mut items, || rpy_malloc(abi::TID_PTR_LIST as i64, ptr_list_layout::SIZE as i64));
+    let [items] = items;
     (list.add(ptr_list_layout::LENGTH) as *mut i64).write(n as i64);
     (list.add(ptr_list_layout::ITEMS) as *mut *mut u8).write(items);
     list
@@ -40,6 +42,7 @@ extern "C" {
 #[cfg(not(test))]
 #[no_mangle]
 pub unsafe extern "C" fn main(argc: i32, argv: *const *const c_char) -> i32 {
+    crate::alloc::init();
     let list = build_argv(argc, argv);
     let status = rpy_entry_point(list);
     if let Some(name) = crate::exc::pending_name() {

@@ -20,8 +20,12 @@ pub unsafe fn str_bytes<'a>(s: *const u8) -> &'a [u8] {
     std::slice::from_raw_parts(s.add(CHARS), len as usize)
 }
 
-/// A new STR holding `bytes` (hash 0, i.e. not yet computed).
+/// A new STR holding `bytes` (hash 0, i.e. not yet computed). `bytes` may
+/// lie in another GC object: it is copied out first if that could move.
 pub fn new_str(bytes: &[u8]) -> *mut u8 {
+    if crate::alloc::movable(bytes.as_ptr()) {
+        return new_str(&bytes.to_vec());
+    }
     let size = (CHARS + bytes.len()) as i64;
     let s = rpy_malloc(abi::TID_STR as i64, size);
     unsafe {
@@ -168,13 +172,6 @@ pub extern "C" fn rpy_compute_hash_float(f: f64) -> i64 {
     hipart.wrapping_add(v as i64).wrapping_add(e.wrapping_shl(15))
 }
 
-/// `rpy_identity_hash(p)`: the object's identity (its address: objects do
-/// not move with the allocator in use).
-#[no_mangle]
-pub extern "C" fn rpy_identity_hash(p: *const u8) -> i64 {
-    p as i64
-}
-
 /// `rpy_instance_str(p)`: `str()` of an instance (or None): its class name
 /// and address, as CPython shows an object without `__str__`.
 #[no_mangle]
@@ -184,7 +181,8 @@ pub unsafe extern "C" fn rpy_instance_str(p: *const u8) -> *mut u8 {
     }
     let vtable = *(p.add(abi::instance_layout::TYPEPTR) as *const usize);
     let name = crate::exc::exc_name(vtable).unwrap_or_default();
-    new_str(format!("<{} object at {:#x}>", name, p as usize).as_bytes())
+    let id = crate::alloc::rpy_identity_hash(p as *mut u8);
+    new_str(format!("<{} object at {:#x}>", name, id as usize).as_bytes())
 }
 
 /// `rpy_str_to_int(s)`: `int(s)` (base 10, Python 2 rules, see `parse_int`).
@@ -203,8 +201,10 @@ pub unsafe extern "C" fn rpy_str_to_int(s: *const u8) -> i64 {
 /// `rpy_str_concat(a, b)`: a new STR, `a + b`.
 #[no_mangle]
 pub unsafe extern "C" fn rpy_str_concat(a: *const u8, b: *const u8) -> *mut u8 {
-    let (a, b) = (str_bytes(a), str_bytes(b));
-    let s = rpy_malloc(abi::TID_STR as i64, (CHARS + a.len() + b.len()) as i64);
+    let size = CHARS + str_bytes(a).len() + str_bytes(b).len();
+    let mut roots = [a as *mut u8, b as *mut u8];
+    let s = crate::alloc::keep(&mut roots, || rpy_malloc(abi::TID_STR as i64, size as i64));
+    let (a, b) = (str_bytes(roots[0]), str_bytes(roots[1]));
     (s.add(LENGTH) as *mut i64).write((a.len() + b.len()) as i64);
     std::ptr::copy_nonoverlapping(a.as_ptr(), s.add(CHARS), a.len());
     std::ptr::copy_nonoverlapping(b.as_ptr(), s.add(CHARS + a.len()), b.len());

@@ -12,14 +12,18 @@ unsafe fn bytes<'a>(s: *const u8) -> &'a [u8] {
 
 /// A list of new STRs.
 pub(crate) fn str_list(parts: &[&[u8]]) -> *mut u8 {
-    let l = rpy_list_new(abi::TID_PTR_LIST as i64, abi::TID_PTR_ARRAY as i64, parts.len() as i64, 8);
-    unsafe {
-        let items = *(l.add(lst::ITEMS) as *mut *mut u8);
-        for (i, p) in parts.iter().enumerate() {
-            *(items.add(arr::ITEMS + 8 * i) as *mut *mut u8) = new_str(p);
+    // The parts may lie in a string that the allocations below move.
+    let parts: Vec<Vec<u8>> = parts.iter().map(|p| p.to_vec()).collect();
+    let mut l = [rpy_list_new(abi::TID_PTR_LIST as i64, abi::TID_PTR_ARRAY as i64, parts.len() as i64, 8)];
+    for (i, p) in parts.iter().enumerate() {
+        let s = crate::alloc::keep(&mut l, || new_str(p));
+        unsafe {
+            let items = *(l[0].add(lst::ITEMS) as *mut *mut u8);
+            crate::alloc::write_barrier_item(items, i as i64);
+            *(items.add(arr::ITEMS + 8 * i) as *mut *mut u8) = s;
         }
     }
-    l
+    l[0]
 }
 
 fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {

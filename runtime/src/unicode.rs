@@ -13,8 +13,12 @@ pub unsafe fn chars<'a>(u: *const u8) -> &'a [u32] {
     std::slice::from_raw_parts(u.add(CHARS) as *const u32, len as usize)
 }
 
-/// A new UNICODE holding `cs`.
+/// A new UNICODE holding `cs` (copied out first if it lies in a GC object
+/// that could move).
 pub fn new_unicode(cs: &[u32]) -> *mut u8 {
+    if crate::alloc::movable(cs.as_ptr() as *const u8) {
+        return new_unicode(&cs.to_vec());
+    }
     let u = rpy_malloc(abi::TID_UNICODE as i64, (CHARS + 4 * cs.len()) as i64);
     unsafe {
         *(u.add(LENGTH) as *mut i64) = cs.len() as i64;
@@ -118,14 +122,18 @@ pub unsafe extern "C" fn rpy_unicode_startswith(u: *const u8, p: *const u8, end:
 
 /// A PTR_LIST-shaped list (`ltid`, `atid`) of new UNICODEs.
 fn unicode_list(parts: &[&[u32]], ltid: i64, atid: i64) -> *mut u8 {
-    let l = crate::lists::rpy_list_new(ltid, atid, parts.len() as i64, 8);
-    unsafe {
-        let items = *(l.add(abi::ptr_list_layout::ITEMS) as *mut *mut u8);
-        for (i, p) in parts.iter().enumerate() {
-            *(items.add(abi::ptr_array_layout::ITEMS + 8 * i) as *mut *mut u8) = new_unicode(p);
+    // The parts may lie in a string that the allocations below move.
+    let parts: Vec<Vec<u32>> = parts.iter().map(|p| p.to_vec()).collect();
+    let mut l = [crate::lists::rpy_list_new(ltid, atid, parts.len() as i64, 8)];
+    for (i, p) in parts.iter().enumerate() {
+        let u = crate::alloc::keep(&mut l, || new_unicode(p));
+        unsafe {
+            let items = *(l[0].add(abi::ptr_list_layout::ITEMS) as *mut *mut u8);
+            crate::alloc::write_barrier_item(items, i as i64);
+            *(items.add(abi::ptr_array_layout::ITEMS + 8 * i) as *mut *mut u8) = u;
         }
     }
-    l
+    l[0]
 }
 
 fn is_space(c: u32) -> bool {

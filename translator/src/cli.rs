@@ -11,9 +11,11 @@ options:
   --batch                 no progress lines or timing table
   --dump=STAGE            print a stage's output as text and stop:
                           ast (parses TARGET as a single file), modules, flow,
-                          annotate, rtype, backendopt, asm
+                          annotate, rtype, backendopt,
+                          transform, asm
   --path=DIR              also search DIR for modules (repeatable)
-  --gc=NAME               the garbage collector (only `none` exists yet)
+  --gc=NAME               the garbage collector: gen (generational, moving;
+                          the default) or none (allocates, never frees)
   -h, --help              this text
 ";
 
@@ -41,11 +43,22 @@ pub enum Dump {
     Annotate,
     Rtype,
     Backendopt,
+    Transform,
     Asm,
+}
+
+/// The collector the program is translated for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gc {
+    /// The generational, moving collector of the `gc` crate.
+    Generational,
+    /// Allocation that never frees.
+    None,
 }
 
 #[derive(Debug)]
 pub struct Options {
+    pub gc: Gc,
     pub opt_level: OptLevel,
     pub output: Option<PathBuf>,
     pub batch: bool,
@@ -76,6 +89,7 @@ fn parse_dump(value: &str) -> Result<Dump, String> {
         "annotate" => Dump::Annotate,
         "rtype" | "lltype" => Dump::Rtype,
         "backendopt" => Dump::Backendopt,
+        "transform" => Dump::Transform,
         "asm" => Dump::Asm,
         _ => return Err(format!("unknown stage `{}` for --dump", value)),
     })
@@ -89,6 +103,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         batch: false,
         dump: None,
         search_path: Vec::new(),
+        gc: Gc::Generational,
         target: PathBuf::new(),
         target_args: Vec::new(),
     };
@@ -116,10 +131,11 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--dump" => options.dump = Some(parse_dump(&value(&mut i)?)?),
             "--path" => options.search_path.push(PathBuf::from(value(&mut i)?)),
             "--gc" => {
-                let gc = value(&mut i)?;
-                if gc != "none" {
-                    return Err(format!("unknown garbage collector `{}` (only `none` exists yet)", gc));
-                }
+                options.gc = match value(&mut i)?.as_str() {
+                    "gen" => Gc::Generational,
+                    "none" => Gc::None,
+                    other => return Err(format!("unknown garbage collector `{}` (expected gen or none)", other)),
+                };
             }
             s if s.starts_with('-') => return Err(format!("unknown option `{}`", s)),
             _ => {

@@ -133,9 +133,15 @@ fn run(options: &Options) -> Result<(), Failure> {
         print!("{}", ll.dump());
         return Ok(());
     }
-    timer.stage("transform", || transforms::transform(&mut ll));
+    let gc = options.gc == cli::Gc::Generational;
+    timer.stage("transform", || transforms::transform(&mut ll, gc));
+    if options.dump == Some(Dump::Transform) {
+        print!("{}", ll.dump());
+        return Ok(());
+    }
 
-    let backend_options = backend_x86::BackendOptions { opt_level: level };
+    let gc_kind = if gc { abi::generated::GC_GENERATIONAL } else { abi::generated::GC_NONE };
+    let backend_options = backend_x86::BackendOptions { opt_level: level, gc_kind };
     if options.dump == Some(Dump::Asm) {
         let text = backend_x86::dump_asm(&ll, &backend_options).map_err(Failure::Internal)?;
         print!("{}", text);

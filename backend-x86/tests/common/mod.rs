@@ -290,7 +290,7 @@ pub fn scratch_dir(name: &str) -> PathBuf {
 /// Compiles and links the program; returns the executable's path.
 pub fn build(p: &LlProgram, opt: u8, name: &str) -> PathBuf {
     let dir = scratch_dir(name);
-    let obj = emit_object(p, &BackendOptions { opt_level: opt })
+    let obj = emit_object(p, &BackendOptions { opt_level: opt, ..Default::default() })
         .unwrap_or_else(|e| panic!("emit_object: {}", e));
     let obj_path = dir.join("prog.o");
     std::fs::write(&obj_path, obj).unwrap();
