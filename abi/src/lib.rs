@@ -40,6 +40,9 @@ pub const FLAG_TRACK_YOUNG_PTRS: u32 = 1 << 1;
 /// Header flag of the generational GC, prebuilt objects only: no pointer was
 /// stored into it at run time yet.
 pub const FLAG_NO_HEAP_PTRS: u32 = 1 << 2;
+/// The largest object generated code allocates with the inline nursery fast
+/// path (the `gc` crate's `INLINE_ALLOC_MAX`: a quarter of the smallest nursery).
+pub const GC_INLINE_ALLOC_MAX: usize = (64 << 10) / 4;
 /// The flags of every prebuilt object's header.
 pub const PREBUILT_FLAGS: u32 = FLAG_PREBUILT | FLAG_TRACK_YOUNG_PTRS | FLAG_NO_HEAP_PTRS;
 

@@ -40,6 +40,9 @@ pub struct ProgramInfo<'a> {
     pub cstrings: &'a crate::data::CStrings,
     /// Per function: whether calling it may leave an exception pending.
     pub may_raise: &'a [bool],
+    /// Allocate from the generational collector (inline nursery fast path)
+    /// rather than with `rpy_malloc`.
+    pub gc: bool,
 }
 
 /// Offsets in a function's code where the frame changes (for CFI).
@@ -248,6 +251,9 @@ fn root_stack_top() -> Mem {
 }
 
 const GC_STATE: &str = "rpy_gc";
+const GC_COLLECT_AND_RESERVE: &str = "rpy_gc_collect_and_reserve";
+const GC_MALLOC: &str = "rpy_gc_malloc";
+const GC_MALLOC_VARSIZE: &str = "rpy_gc_malloc_varsize";
 const GC_REMEMBER: &str = "rpy_gc_remember_young_pointer";
 const GC_REMEMBER_ARRAY: &str = "rpy_gc_remember_young_pointer_from_array";
 /// The header flag the write barrier tests (`abi::FLAG_TRACK_YOUNG_PTRS`), in
@@ -1826,6 +1832,11 @@ impl<'a> Lower<'a> {
         let t = self.type_arg(ty)?;
         let types = &self.program().types;
         let (tid, size) = (types.get(t).tid, types.alloc_size(t, 0));
+        if self.info.gc {
+            self.gc_malloc(tid, size, None)?;
+            self.store_result(res, RAX);
+            return Ok(());
+        }
         self.asm.mov_ri(RDI, tid as i64);
         self.asm.mov_ri(RSI, size as i64);
         self.asm.call_extern(rt::MALLOC);
@@ -1847,6 +1858,23 @@ impl<'a> Lower<'a> {
             .length_offset
             .ok_or_else(|| format!("{} is not variable-sized", types.get(t).name))?;
         let len_mem = Mem::base(RAX, len_off as i32);
+        if self.info.gc {
+            let (tid, fixed, item) = (tid, layout.fixed_size, layout.item_size);
+            match length {
+                Operand::Const(LlConst::Int(k)) if *k >= 0 && (*k as usize) <= abi::GC_INLINE_ALLOC_MAX => {
+                    let size = (fixed + item * *k as usize).max(16).div_ceil(8) * 8;
+                    self.gc_malloc(tid, size, Some((len_off, *k)))?;
+                }
+                _ => {
+                    self.load(length, RSI)?;
+                    self.asm.mov_ri(RDI, tid as i64);
+                    self.asm.call_extern(GC_MALLOC_VARSIZE);
+                    self.memory_error_check();
+                }
+            }
+            self.store_result(res, RAX);
+            return Ok(());
+        }
         if let Operand::Const(LlConst::Int(k)) = length {
             let size = (*k as i128) * (layout.item_size as i128) + layout.fixed_size as i128;
             if *k < 0 || size > i32::MAX as i128 {
@@ -1882,6 +1910,64 @@ impl<'a> Lower<'a> {
             self.asm.store(Size::B8, &len_mem, RCX);
         }
         self.store_result(res, RAX);
+        Ok(())
+    }
+
+    /// A new zeroed object of `size` bytes (a multiple of 8, header
+    /// included) with type id `tid` in rax, from the collector; `length`:
+    /// (offset, value) of a varsize object's length. Small objects take the
+    /// nursery fast path (a compare and an add), the slow path or large
+    /// objects call the collector. Clobbers rcx, rdi, rsi.
+    fn gc_malloc(&mut self, tid: u32, size: usize, length: Option<(usize, i64)>) -> Result<(), String> {
+        let size = size.max(16);
+        if size <= abi::GC_INLINE_ALLOC_MAX {
+            let (fast, header) = (self.asm.new_label(), self.asm.new_label());
+            let free = Mem::Rip(RipTarget::ExternField(GC_STATE.to_string(), 0));
+            let top = Mem::Rip(RipTarget::ExternField(GC_STATE.to_string(), 8));
+            self.asm.load(Size::B8, RAX, &free);
+            self.asm.lea(RCX, &Mem::base(RAX, size as i32));
+            self.asm.alu(Alu::Cmp, RCX, &Src::Mem(top));
+            self.asm.jcc(Cond::BE, fast);
+            self.asm.mov_ri(RDI, size as i64);
+            self.asm.call_extern(GC_COLLECT_AND_RESERVE);
+            self.asm.test_rr(RAX, RAX);
+            self.asm.jcc(Cond::NE, header);
+            self.raise_memory_error()?;
+            self.asm.bind(fast);
+            self.asm.store(Size::B8, &free, RCX);
+            self.asm.bind(header);
+            // The nursery is zeroed: the flags half stays 0.
+            self.asm.store_imm(Size::B8, &Mem::base(RAX, 0), tid as i32);
+        } else {
+            self.asm.mov_ri(RDI, tid as i64);
+            self.asm.mov_ri(RSI, size as i64);
+            self.asm.call_extern(GC_MALLOC);
+            self.memory_error_check();
+        }
+        if let Some((off, k)) = length {
+            self.asm.store_imm(Size::B8, &Mem::base(RAX, off as i32), k as i32);
+        }
+        Ok(())
+    }
+
+    /// After a call of the collector's allocation functions: null in rax
+    /// means MemoryError.
+    fn memory_error_check(&mut self) {
+        let ok = self.asm.new_label();
+        self.asm.test_rr(RAX, RAX);
+        self.asm.jcc(Cond::NE, ok);
+        // The C string is in the pool (collect_cstrings adds it).
+        let _ = self.raise_memory_error();
+        self.asm.bind(ok);
+    }
+
+    /// Raises MemoryError and leaves like any raising operation.
+    fn raise_memory_error(&mut self) -> Result<(), String> {
+        let off = self.info.cstrings.offset(b"MemoryError")?;
+        self.asm.lea(RDI, &Mem::Rip(RipTarget::Rodata(off)));
+        self.asm.call_extern(rt::RAISE);
+        self.check_exception();
+        self.asm.ud2();
         Ok(())
     }
 

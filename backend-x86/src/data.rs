@@ -46,6 +46,8 @@ pub fn collect_cstrings(p: &LlProgram) -> CStrings {
             pool.add(s);
         }
     };
+    // Raised when an allocation fails.
+    visit(&LlConst::CString(b"MemoryError".to_vec()));
     for g in &p.functions {
         visit(&LlConst::CString(abi::traceback_entry(&g.name, g.span.line).into_bytes()));
         for block in &g.blocks {

@@ -177,6 +177,7 @@ fn compile_program(
         prebuilt_offsets: &data.offsets,
         cstrings: &cstrings,
         may_raise: &may_raise,
+        gc: options.gc_kind == abi::generated::GC_GENERATIONAL,
     };
     let mut text = Vec::new();
     let mut text_relocs = Vec::new();

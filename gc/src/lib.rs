@@ -330,6 +330,7 @@ pub const HEADER_SIZE: usize = abi::HEADER_SIZE;
 /// such objects always come from the nursery (the nursery is at least
 /// `MIN_NURSERY` bytes and takes objects up to a quarter of its size).
 pub const INLINE_ALLOC_MAX: usize = MIN_NURSERY / 4;
+const _: () = assert!(INLINE_ALLOC_MAX == abi::GC_INLINE_ALLOC_MAX);
 
 #[cfg(test)]
 mod tests {
