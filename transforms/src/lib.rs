@@ -157,7 +157,7 @@ fn raising_op(block: &Block<lltype::Ll>) -> Option<usize> {
 /// The exception links' arguments are live after the raising operation
 /// `raising` (they are passed from there); the caught exception's variables
 /// are never live in the block.
-fn live_after_each(g: &LlGraph, block: &Block<lltype::Ll>, raising: Option<usize>) -> Vec<Vec<VarId>> {
+fn live_after_each(g: &LlGraph, block: &Block<lltype::Ll>, raising: Option<usize>, needed: &[Vec<bool>]) -> Vec<Vec<VarId>> {
     let exc_vars: Vec<VarId> = block.exits.iter().filter_map(|l| l.exc_vars).flat_map(|(t, v)| [t, v]).collect();
     let add = |live: &mut Vec<VarId>, o: &LlOperand| {
         if let Operand::Var(v) = o {
@@ -170,7 +170,12 @@ fn live_after_each(g: &LlGraph, block: &Block<lltype::Ll>, raising: Option<usize
     let mut exc_live: Vec<VarId> = Vec::new();
     for (k, link) in block.exits.iter().enumerate() {
         let into = if raising.is_some() && k > 0 { &mut exc_live } else { &mut live };
-        link.args.iter().for_each(|a| add(into, a));
+        let target = &needed[link.target.0 as usize];
+        for (i, a) in link.args.iter().enumerate() {
+            if target.get(i).copied().unwrap_or(true) {
+                add(into, a);
+            }
+        }
     }
     if let ExitSwitch::Value(o) = &block.exitswitch {
         add(&mut live, o);
@@ -199,7 +204,47 @@ fn live_after_each(g: &LlGraph, block: &Block<lltype::Ll>, raising: Option<usize
     out
 }
 
+/// For each block, which of its input variables are used: by its
+/// operations or exit switch, or passed on to a used input of another block
+/// (a fixpoint). Values passed to unused inputs need no root.
+fn needed_inputs(g: &LlGraph) -> Vec<Vec<bool>> {
+    let uses_locally = |b: &Block<lltype::Ll>, v: VarId| {
+        b.operations.iter().any(|op| op.args.contains(&Operand::Var(v)))
+            || matches!(&b.exitswitch, ExitSwitch::Value(Operand::Var(w)) if *w == v)
+    };
+    let mut needed: Vec<Vec<bool>> = g
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let final_block = BlockId(i as u32) == g.returnblock || BlockId(i as u32) == g.exceptblock;
+            b.inputargs.iter().map(|&v| final_block || uses_locally(b, v)).collect()
+        })
+        .collect();
+    loop {
+        let mut changed = false;
+        for (bi, b) in g.blocks.iter().enumerate() {
+            for (i, &v) in b.inputargs.iter().enumerate() {
+                if needed[bi][i] {
+                    continue;
+                }
+                let passed_on = b.exits.iter().any(|l| {
+                    l.args.iter().enumerate().any(|(k, a)| *a == Operand::Var(v) && needed[l.target.0 as usize].get(k).copied().unwrap_or(true))
+                });
+                if passed_on {
+                    needed[bi][i] = true;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            return needed;
+        }
+    }
+}
+
 fn insert_roots(g: &mut LlGraph, collects: &[bool]) {
+    let needed = needed_inputs(g);
     let nblocks = g.blocks.len();
     for b in 0..nblocks {
         let b = BlockId(b as u32);
@@ -211,7 +256,7 @@ fn insert_roots(g: &mut LlGraph, collects: &[bool]) {
             continue;
         }
         let raising = raising_op(&block);
-        let live = live_after_each(g, &block, raising);
+        let live = live_after_each(g, &block, raising, &needed);
         // Which variable each slot holds now (the value is up to date in it).
         let mut slots: Vec<Option<VarId>> = Vec::new();
         let mut rename_map: HashMap<VarId, VarId> = HashMap::new();
