@@ -409,6 +409,8 @@ pub mod runtime {
     pub const COMPUTE_HASH_STR: &str = "rpy_compute_hash_str";
     pub const COMPUTE_HASH_FLOAT: &str = "rpy_compute_hash_float";
     pub const IDENTITY_HASH: &str = "rpy_identity_hash";
+    /// `fn()`: `rgc.collect()`, a full collection (nothing without a collector).
+    pub const GC_COLLECT: &str = "rpy_collect";
     /// `fn(*STR) -> *STAT`, `fn(i64) -> *STAT`: os.stat, os.fstat (OSError).
     pub const OS_STAT: &str = "rpy_os_stat";
     pub const OS_FSTAT: &str = "rpy_os_fstat";

@@ -333,7 +333,10 @@ impl Annotator<'_, '_> {
                     let name = || crate::model::describe_desc(self.heap, d);
                     let first = match arg_ops.first() {
                         // The arguments of no-ops may be a JitDriver, never translated.
-                        _ if matches!(intrinsic, crate::intrinsics::Intrinsic::NoOp | crate::intrinsics::Intrinsic::ConstBool(_)) => None,
+                        _ if matches!(
+                            intrinsic,
+                            crate::intrinsics::Intrinsic::NoOp | crate::intrinsics::Intrinsic::ConstBool(_) | crate::intrinsics::Intrinsic::GcCollect
+                        ) => None,
                         Some(a) if intrinsic == crate::intrinsics::Intrinsic::Instantiate => {
                             // A class, or a variable holding one of several classes.
                             let s = self.operand(g, a, span)?;
@@ -374,7 +377,7 @@ impl Annotator<'_, '_> {
                     return Ok(match (intrinsic, first) {
                         (Intrinsic::FirstArg, Some(x)) => x,
                         (Intrinsic::ConstBool(_), _) => SomeValue::Bool,
-                        (Intrinsic::NoOp, _) => SomeValue::None,
+                        (Intrinsic::NoOp | Intrinsic::GcCollect, _) => SomeValue::None,
                         (Intrinsic::FloatHelper(h), Some(x)) if x.is_int_like() || x == SomeValue::Float => {
                             for a in &arg_ops[1..] {
                                 self.operand(g, a, span)?;
@@ -389,7 +392,8 @@ impl Annotator<'_, '_> {
                         }
                         (Intrinsic::ToSingleFloat, Some(x)) if x.is_int_like() || x == SomeValue::Float => SomeValue::SingleFloat,
                         (Intrinsic::ComputeHash, Some(x)) if hashable(&x) => crate::model::S_INT,
-                        (Intrinsic::IdentityHash, Some(SomeValue::Instance { .. })) => crate::model::S_INT,
+                        // None while the instance annotation is still growing.
+                        (Intrinsic::IdentityHash, Some(SomeValue::Instance { .. } | SomeValue::None)) => crate::model::S_INT,
                         (Intrinsic::ComputeHash | Intrinsic::IdentityHash, Some(x)) => {
                             return Err(Diagnostic::error(span, format!("{} of {} is not supported yet", name(), self.describe(&x))))
                         }

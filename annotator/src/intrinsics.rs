@@ -36,6 +36,8 @@ pub enum Intrinsic {
     /// `compute_identity_hash(x)`, `compute_unique_id(x)`: the instance's
     /// identity.
     IdentityHash,
+    /// `rgc.collect()`: a full collection (nothing with `--gc=none`).
+    GcCollect,
     /// A function of `rpython.rlib.rfloat` implemented in the runtime
     /// (its `_rpython_runtime_helper_` attribute names it).
     FloatHelper(FloatHelper),
@@ -75,8 +77,9 @@ pub fn function_intrinsic(heap: &Heap, f: ObjId) -> Option<Intrinsic> {
         }
         ("rpython.rlib.objectmodel", "we_are_translated") => Some(Intrinsic::ConstBool(true)),
         ("rpython.rlib.rarithmetic", "intmask" | "longlongmask") => Some(Intrinsic::ToSigned),
-        // The trivial allocator has nothing to collect; the hooks are no-ops.
-        ("rpython.rlib.rgc", "collect" | "add_memory_pressure" | "enable" | "disable") => Some(Intrinsic::NoOp),
+        ("rpython.rlib.rgc", "collect") => Some(Intrinsic::GcCollect),
+        // The collector sizes itself; these hooks are no-ops.
+        ("rpython.rlib.rgc", "add_memory_pressure" | "enable" | "disable") => Some(Intrinsic::NoOp),
         ("rpython.rlib.objectmodel", "instantiate") => Some(Intrinsic::Instantiate),
         ("rpython.rlib.debug", "debug_print") => Some(Intrinsic::DebugPrint),
         ("rpython.rlib.objectmodel", "compute_hash") => Some(Intrinsic::ComputeHash),

@@ -214,6 +214,20 @@ impl Gc {
     pub fn config(&self) -> &GcConfig {
         &self.config
     }
+
+    /// `malloc` with the heap limit lifted: for runtime code that has
+    /// raised MemoryError already but must finish its work on a valid
+    /// object. Null only when the system itself is out of memory.
+    ///
+    /// # Safety
+    /// as `collect_and_reserve`.
+    pub unsafe fn malloc_over_limit(&mut self, tid: u32, size: usize) -> *mut u8 {
+        let limit = self.config.max_heap;
+        self.config.max_heap = usize::MAX;
+        let p = self.malloc(tid, size);
+        self.config.max_heap = limit;
+        p
+    }
     pub fn nursery_size(&self) -> usize {
         self.nursery_end as usize - self.nursery_start as usize
     }

@@ -677,6 +677,10 @@ impl GraphRtyper<'_, '_> {
                         Ok(Some((Operand::Const(LlConst::Int(x as i64)), LlType::Bool)))
                     }
                     annotator::intrinsics::Intrinsic::NoOp => Ok(None),
+                    annotator::intrinsics::Intrinsic::GcCollect => {
+                        self.call_extern(rt_sym::GC_COLLECT, vec![], LlType::Void);
+                        Ok(None)
+                    }
                     annotator::intrinsics::Intrinsic::Instantiate => {
                         let s = self.annotation(&arg_ops[0])?;
                         if let Some(Desc::Class(c)) = self.rt.single_desc(&s) {

@@ -152,6 +152,14 @@ pub fn write_barrier_item(obj: *mut u8, index: i64) {
     }
 }
 
+/// `rpy_collect()`: `rgc.collect()`.
+#[no_mangle]
+pub extern "C" fn rpy_collect() {
+    if gc_on() {
+        unsafe { gc::rpy_gc_collect() }
+    }
+}
+
 /// `rpy_identity_hash(p)`: the object's identity hash and `id()`: stable
 /// for its life although the collector moves it, distinct from every other
 /// live object's.
@@ -166,12 +174,19 @@ pub extern "C" fn rpy_identity_hash(p: *mut u8) -> i64 {
 
 /// `rpy_malloc(tid, size)`: a new object of `size` bytes (header included),
 /// zeroed, 8-byte aligned, with the header's type id set to `tid` and flags 0.
-/// Out of memory (or a negative size) is fatal: prints
+/// Over the collector's heap limit it raises MemoryError but still returns
+/// an object (the limit is lifted for it), so the runtime function calling
+/// it finishes on valid memory and the program sees the exception when it
+/// returns. The system out of memory (or a negative size) is fatal: prints
 /// `Fatal RPython error: MemoryError` and exits with status 1.
 #[no_mangle]
 pub extern "C" fn rpy_malloc(tid: i64, size: i64) -> *mut u8 {
     if gc_on() {
-        let p = unsafe { gc::rpy_gc_malloc(tid, size) };
+        let mut p = unsafe { gc::rpy_gc_malloc(tid, size) };
+        if p.is_null() && tid >= 0 && size >= 0 {
+            crate::exc::raise("MemoryError");
+            p = unsafe { gc::global().malloc_over_limit(tid as u32, size as usize) };
+        }
         if p.is_null() {
             io::fatal_error("MemoryError");
         }
