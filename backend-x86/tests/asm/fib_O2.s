@@ -30,7 +30,7 @@ pyfn_fib_entry_point:  # fib.entry_point (entry)
   # prog.py:1
 .L3:
   # an exception is pending: note this frame, return 0
-      5f:  48 8d 3d 00 00 00 00           lea    rdi,[rip+rodata+0x0]
+      5f:  48 8d 3d 00 00 00 00           lea    rdi,[rip+rodata+0xc]
       66:  e8 00 00 00 00                 call   rpy_traceback_record@PLT
       6b:  31 c0                          xor    eax,eax
       6d:  48 8d 65 f8                    lea    rsp,[rbp-0x8]
