@@ -1014,6 +1014,14 @@ impl Annotator<'_, '_> {
                 arity(1)?;
                 if args[0].is_int_like() { Ok(SomeValue::Char) } else { bad(&args[0]) }
             }
+            "id" => {
+                // The identity hash: stable although the collector moves objects.
+                arity(1)?;
+                match &args[0] {
+                    SomeValue::Instance { .. } | SomeValue::None => Ok(S_INT),
+                    other => bad(other),
+                }
+            }
             "abs" => {
                 arity(1)?;
                 match &args[0] {

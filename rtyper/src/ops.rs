@@ -1333,6 +1333,12 @@ impl GraphRtyper<'_, '_> {
             ("bool", [x]) => Ok(Some((self.is_true(&a[0], x)?, LlType::Bool))),
             ("isinstance", [_, _]) => self.isinstance(a, s),
             ("ord" | "chr" | "abs" | "min" | "max", _) => self.small_builtin(name, a),
+            ("id", [x]) => {
+                let ty = self.operand_type(&a[0])?;
+                let v = if ty == LlType::Void { Operand::Const(LlConst::Void) } else { self.operand(&a[0], ty)? };
+                let x = x.clone();
+                Ok(Some((self.compute_hash(v, ty, &x)?, LlType::Signed)))
+            }
             ("hex" | "oct", [x]) if x.is_int_like() => {
                 let i = self.operand(&a[0], LlType::Signed)?;
                 let base = Operand::Const(LlConst::Int(if name == "hex" { 16 } else { 8 }));

@@ -1,5 +1,5 @@
 # rgc.collect() in the middle of live data: structures, strings in dicts and
-# identity hashes survive full collections unchanged.
+# identity hashes (compute_identity_hash, id()) survive full collections unchanged.
 
 from rpython.rlib import rgc
 from rpython.rlib.objectmodel import compute_identity_hash
@@ -32,11 +32,13 @@ def entry_point(argv):
     for i in range(500):
         names["key%d" % i] = str(i * i)
     hashes = []
+    ids = []
     cells = []
     c = chain
     for i in range(50):
         cells.append(c)
         hashes.append(compute_identity_hash(c))
+        ids.append(id(c))
         c = c.next
     for round in range(3):
         garbage = build(5000)
@@ -44,6 +46,8 @@ def entry_point(argv):
         same = 0
         for i in range(50):
             if compute_identity_hash(cells[i]) == hashes[i]:
+                same += 1
+            if id(cells[i]) == ids[i]:
                 same += 1
         print "round", round, total(chain), len(names), names["key499"], same, total(garbage)
     return 0
