@@ -124,7 +124,7 @@ def gcbench(work):
             parts.append("%d minor / %d major collections" % (stats["minor"], stats["major"]))
         live = stats.get("live_mib", 0.0)
         if live > 0:
-            parts.append("live heap %.1f MiB after last major (peak RSS / live heap = %.1fx)" % (live, rss_mib / live))
+            parts.append("live heap %.1f MiB after last major (peak RSS / live heap = %.2fx)" % (live, rss_mib / live))
         elif stats.get("peak_mib", 0.0) > 0:
             parts.append("no major collection; old generation peak %.1f MiB (peak RSS / that = %.1fx)"
                          % (stats["peak_mib"], rss_mib / stats["peak_mib"]))

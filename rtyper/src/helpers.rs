@@ -153,6 +153,52 @@ pub fn list_setitem(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType) 
 /// The item access helpers: the index made non-negative, then one
 /// unsigned comparison with the length (a negative index that stays
 /// negative compares as huge), then the load or store.
+/// `ll_append__L(l, x)`: `l.append(x)`. When the items array has room the
+/// length grows in place; otherwise the runtime's `rpy_list_resize` grows
+/// the array (by about 1/8) first.
+pub fn list_append(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType) -> FuncId {
+    let name = format!("ll_append__{}", rt.types.get(list).name);
+    let (atid, isz) = (rt.types.get(array).tid as i64, item.size() as i64);
+    rt.helper(&name, |_rt, name| {
+        let (lp, ap) = (LlType::Ptr(list), LlType::Ptr(array));
+        let field = |i: u32| Operand::Const(LlConst::Field(i));
+        let s = LlType::Signed;
+        let (mut h, args) = Helper::new(name, &[("l", lp), ("x", item)], LlType::Void);
+        let start = h.g.startblock;
+        let n = h.op(start, LlOp::GetField, vec![var(args[0]), field(0)], s);
+        let items = h.op(start, LlOp::GetField, vec![var(args[0]), field(1)], ap);
+        let (has_items, hi) = h.block(&[("l", lp), ("x", item), ("n", s), ("items", ap)]);
+        let (fast, fa) = h.block(&[("l", lp), ("x", item), ("n", s), ("items", ap)]);
+        let (slow, sa) = h.block(&[("l", lp), ("x", item), ("n", s)]);
+        let none = h.op(start, LlOp::PtrIsZero, vec![var(items)], LlType::Bool);
+        h.branch(
+            start,
+            none,
+            (has_items, vec![var(args[0]), var(args[1]), var(n), var(items)]),
+            (slow, vec![var(args[0]), var(args[1]), var(n)]),
+        );
+        let cap = h.op(has_items, LlOp::GetArraySize, vec![var(hi[3])], s);
+        let room = h.op(has_items, LlOp::IntLt, vec![var(hi[2]), var(cap)], LlType::Bool);
+        h.branch(
+            has_items,
+            room,
+            (slow, vec![var(hi[0]), var(hi[1]), var(hi[2])]),
+            (fast, vec![var(hi[0]), var(hi[1]), var(hi[2]), var(hi[3])]),
+        );
+        let n1 = h.op(fast, LlOp::IntAdd, vec![var(fa[2]), int(1)], s);
+        h.op(fast, LlOp::SetField, vec![var(fa[0]), field(0), var(n1)], LlType::Void);
+        h.op(fast, LlOp::SetArrayItem, vec![var(fa[3]), var(fa[2]), var(fa[1])], LlType::Void);
+        h.ret(fast, Operand::Const(LlConst::Void));
+        let n1 = h.op(slow, LlOp::IntAdd, vec![var(sa[2]), int(1)], s);
+        let resize = Operand::Const(LlConst::Extern(abi::runtime::LIST_RESIZE.to_string()));
+        h.op(slow, LlOp::DirectCall, vec![resize, var(sa[0]), var(n1), int(atid), int(isz)], LlType::Void);
+        let items = h.op(slow, LlOp::GetField, vec![var(sa[0]), field(1)], ap);
+        h.op(slow, LlOp::SetArrayItem, vec![var(items), var(sa[2]), var(sa[1])], LlType::Void);
+        h.ret(slow, Operand::Const(LlConst::Void));
+        h.g
+    })
+}
+
 fn list_item_helper(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType, store: bool) -> FuncId {
     let list_name = rt.types.get(list).name.clone();
     let name = format!("ll_{}item__{}", if store { "set" } else { "get" }, list_name);

@@ -346,11 +346,8 @@ impl GraphRtyper<'_, '_> {
         match (name, a.len()) {
             ("append", 1) => {
                 let x = self.operand(&a[0], info.item)?;
-                let n = self.emit(LlOp::GetField, vec![l.clone(), field(0)], LlType::Signed);
-                let n1 = self.emit(LlOp::IntAdd, vec![n.clone(), int(1)], LlType::Signed);
-                self.extern_call(rt_sym::LIST_RESIZE, vec![l.clone(), n1, atid, isz], LlType::Void);
-                let arr = items(self, l);
-                self.emit(LlOp::SetArrayItem, vec![arr, n, x], LlType::Void);
+                let f = crate::helpers::list_append(self.rt, info.list, info.array, info.item);
+                self.call_func(f, vec![l, x], LlType::Void);
                 Ok(None)
             }
             ("insert", 2) => {

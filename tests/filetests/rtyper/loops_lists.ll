@@ -48,66 +48,62 @@ block3(v4:*t8, v5:*t10, v6:*t12):
     v61:Signed = direct_call(@func2, v6)  # line 5
     catch: ok -> block4(v4, v5, v6, v61), @prebuilt5 -> [v62, v63] block5(v4, v5)
 block4(v7:*t8, v8:*t10, v9:*t12, v10:Signed):
-    v64:Signed = getfield(v8, field0)     # line 6
-    v65:Signed = int_add(v64, 1)
-    v66:Void = direct_call(@rpy_list_resize, v8, v65, 22, 8)
-    v67:*t9 = getfield(v8, field1)
-    v68:Void = setarrayitem(v67, v64, v10)
+    v64:Void = direct_call(@func3, v8, v10)  # line 6
     goto block3(v7, v8, v9)
 block5(v11:*t8, v12:*t10):
-    v69:Signed = direct_call(@rpy_list_insert_room, v12, 0, 22, 8)  # line 7
-    v70:*t9 = getfield(v12, field1)
-    v71:Void = setarrayitem(v70, v69, -1)
-    v72:Signed = direct_call(@rpy_list_check_index, v12, -1)  # line 8
-    v73:*t9 = getfield(v12, field1)
-    v74:Signed = getarrayitem(v73, v72)
-    v75:Void = direct_call(@rpy_list_delete, v12, v72, 8)
-    v76:*t13 = malloc(type13)             # line 10
-    v77:Void = setfield(v76, field0, v12)
-    goto block6(v11, v12, v74, 0, v76)
+    v65:Signed = direct_call(@rpy_list_insert_room, v12, 0, 22, 8)  # line 7
+    v66:*t9 = getfield(v12, field1)
+    v67:Void = setarrayitem(v66, v65, -1)
+    v68:Signed = direct_call(@rpy_list_check_index, v12, -1)  # line 8
+    v69:*t9 = getfield(v12, field1)
+    v70:Signed = getarrayitem(v69, v68)
+    v71:Void = direct_call(@rpy_list_delete, v12, v68, 8)
+    v72:*t13 = malloc(type13)             # line 10
+    v73:Void = setfield(v72, field0, v12)
+    goto block6(v11, v12, v70, 0, v72)
 block6(v13:*t8, v14:*t10, v15:Signed, v16:Signed, v17:*t13):
-    v78:Signed = getfield(v17, field1)    # line 10
-    v79:Signed = direct_call(@func3, v17)
-    v80:*t14 = malloc(type14)
-    v81:Void = setfield(v80, field0, v78)
-    v82:Void = setfield(v80, field1, v79)
-    catch: ok -> block7(v13, v14, v15, v16, v17, v80), @prebuilt5 -> [v83, v84] block8(v13, v14, v15, v16)
+    v74:Signed = getfield(v17, field1)    # line 10
+    v75:Signed = direct_call(@func4, v17)
+    v76:*t14 = malloc(type14)
+    v77:Void = setfield(v76, field0, v74)
+    v78:Void = setfield(v76, field1, v75)
+    catch: ok -> block7(v13, v14, v15, v16, v17, v76), @prebuilt5 -> [v79, v80] block8(v13, v14, v15, v16)
 block7(v18:*t8, v19:*t10, v20:Signed, v21:Signed, v22:*t13, v23:*t14):
-    v85:Signed = getfield(v23, field0)    # line 10
-    v86:Signed = getfield(v23, field1)
-    v87:Signed = int_mul(v85, v86)        # line 11
-    v88:Signed = int_add(v21, v87)
-    goto block6(v18, v19, v20, v88, v22)
+    v81:Signed = getfield(v23, field0)    # line 10
+    v82:Signed = getfield(v23, field1)
+    v83:Signed = int_mul(v81, v82)        # line 11
+    v84:Signed = int_add(v21, v83)
+    goto block6(v18, v19, v20, v84, v22)
 block8(v24:*t8, v25:*t10, v26:Signed, v27:Signed):
-    v89:*t15 = malloc(type15)             # line 12
-    v90:Void = setfield(v89, field0, @prebuilt6)
-    goto block9(v24, v25, v26, v27, v89)
+    v85:*t15 = malloc(type15)             # line 12
+    v86:Void = setfield(v85, field0, @prebuilt6)
+    goto block9(v24, v25, v26, v27, v85)
 block9(v28:*t8, v29:*t10, v30:Signed, v31:Signed, v32:*t15):
-    v91:Char = direct_call(@func4, v32)   # line 12
-    catch: ok -> block10(v28, v29, v30, v31, v32, v91), @prebuilt5 -> [v92, v93] block12(v28, v29, v30, v31)
+    v87:Char = direct_call(@func5, v32)   # line 12
+    catch: ok -> block10(v28, v29, v30, v31, v32, v87), @prebuilt5 -> [v88, v89] block12(v28, v29, v30, v31)
 block10(v33:*t8, v34:*t10, v35:Signed, v36:Signed, v37:*t15, v38:Char):
-    v94:*t17 = malloc(type17)             # line 13
-    v95:*t16 = malloc_varsize(type16, 1)
-    v96:Void = setfield(v94, field0, 1)
-    v97:Void = setfield(v94, field1, v95)
-    v98:Void = setarrayitem(v95, 0, 97)
-    v99:Signed = direct_call(@func5, v94, v38, 0)
-    v100:Bool = int_ge(v99, 0)
-    switch v100: 0 -> block9(v33, v34, v35, v36, v37), 1 -> block11(v33, v34, v35, v36, v38, v37)
+    v90:*t17 = malloc(type17)             # line 13
+    v91:*t16 = malloc_varsize(type16, 1)
+    v92:Void = setfield(v90, field0, 1)
+    v93:Void = setfield(v90, field1, v91)
+    v94:Void = setarrayitem(v91, 0, 97)
+    v95:Signed = direct_call(@func6, v90, v38, 0)
+    v96:Bool = int_ge(v95, 0)
+    switch v96: 0 -> block9(v33, v34, v35, v36, v37), 1 -> block11(v33, v34, v35, v36, v38, v37)
 block11(v39:*t8, v40:*t10, v41:Signed, v42:Signed, v43:Char, v44:*t15):
-    v101:Signed = int_add(v42, 1)         # line 14
-    goto block9(v39, v40, v41, v101, v44)
+    v97:Signed = int_add(v42, 1)          # line 14
+    goto block9(v39, v40, v41, v97, v44)
 block12(v45:*t8, v46:*t10, v47:Signed, v48:Signed):
-    v102:*t14 = malloc(type14)            # line 15
-    v103:Void = setfield(v102, field0, v48)
-    v104:Void = setfield(v102, field1, v47)
-    v105:Signed = getfield(v102, field0)  # line 16
-    v106:Signed = getfield(v102, field1)
-    v107:Signed = int_add(v105, v106)     # line 17
-    v108:*t10 = direct_call(@rpy_list_slice, v46, 1, 3, 23, 22, 8)
-    v109:Signed = getfield(v108, field0)
-    v110:Signed = int_add(v107, v109)
-    goto block1(v110)
+    v98:*t14 = malloc(type14)             # line 15
+    v99:Void = setfield(v98, field0, v48)
+    v100:Void = setfield(v98, field1, v47)
+    v101:Signed = getfield(v98, field0)   # line 16
+    v102:Signed = getfield(v98, field1)
+    v103:Signed = int_add(v101, v102)     # line 17
+    v104:*t10 = direct_call(@rpy_list_slice, v46, 1, 3, 23, 22, 8)
+    v105:Signed = getfield(v104, field0)
+    v106:Signed = int_add(v103, v105)
+    goto block1(v106)
 block1(v0:Signed) (return):
 block2(v1:Void, v2:Void) (except):
 
@@ -153,6 +149,31 @@ block4(v9:*t12, v10:Signed, v11:Signed, v12:Signed):
 block2(v1:Void, v2:Void) (except):
 
 ; func3
+graph ll_append__LIST_Signed(v3:*t10 l, v4:Signed x) at line 0
+block0(v3:*t10, v4:Signed):
+    v5:Signed = getfield(v3, field0)
+    v6:*t9 = getfield(v3, field1)
+    v18:Bool = ptr_iszero(v6)
+    switch v18: 0 -> block3(v3, v4, v5, v6), 1 -> block5(v3, v4, v5)
+block3(v7:*t10, v8:Signed, v9:Signed, v10:*t9):
+    v19:Signed = getarraysize(v10)
+    v20:Bool = int_lt(v9, v19)
+    switch v20: 0 -> block5(v7, v8, v9), 1 -> block4(v7, v8, v9, v10)
+block5(v15:*t10, v16:Signed, v17:Signed):
+    v24:Signed = int_add(v17, 1)
+    v25:Void = direct_call(@rpy_list_resize, v15, v24, 22, 8)
+    v26:*t9 = getfield(v15, field1)
+    v27:Void = setarrayitem(v26, v17, v16)
+    goto block1(void)
+block1(v0:Void) (return):
+block4(v11:*t10, v12:Signed, v13:Signed, v14:*t9):
+    v21:Signed = int_add(v13, 1)
+    v22:Void = setfield(v11, field0, v21)
+    v23:Void = setarrayitem(v14, v13, v12)
+    goto block1(void)
+block2(v1:Void, v2:Void) (except):
+
+; func4
 graph ll_next__ITER_LIST_Signed(v3:*t13 it) at line 0
 block0(v3:*t13):
     v5:*t10 = getfield(v3, field0)
@@ -172,7 +193,7 @@ block4(v9:*t13, v10:*t10, v11:Signed):
     goto block1(v15)
 block2(v1:Void, v2:Void) (except):
 
-; func4
+; func5
 graph ll_next__ITER_STR(v3:*t15 it) at line 0
 block0(v3:*t15):
     v5:*t0 = getfield(v3, field0)
@@ -191,7 +212,7 @@ block4(v9:*t15, v10:*t0, v11:Signed):
     goto block1(v14)
 block2(v1:Void, v2:Void) (except):
 
-; func5
+; func6
 graph ll_list_find__LIST_Char(v3:*t17 l, v4:Char x, v5:Bool count) at line 0
 block0(v3:*t17, v4:Char, v5:Bool):
     goto block3(v3, v4, v5, 0, 0)
