@@ -199,7 +199,16 @@ pub(crate) fn rtype_graph(rt: &mut Rtyper, gid: GraphId) -> Result<LlGraph, Diag
                 }
                 None => None,
             };
-            let args = if to_stop { Vec::new() } else { gr.link_args(link, ret_ty)? };
+            let before = gr.ops.len();
+            let mut args = if to_stop { Vec::new() } else { gr.link_args(link, ret_ty)? };
+            let mut target = target;
+            if exc_vars.is_some() && gr.ops.len() > before {
+                // Converting the caught exception's values: the operations
+                // must run on this link only, after the exception is caught,
+                // so they go into a block of their own on the link.
+                let convert: Vec<LlOperation> = gr.ops.drain(before..).collect();
+                (target, args) = gr.link_block(convert, args, target);
+            }
             let exitcase = match &link.exitcase {
                 None => None,
                 Some(Value::Obj(class)) if exc_vars.is_some() => {
@@ -243,6 +252,43 @@ fn same_case(k: &Value, case: &Value) -> bool {
 }
 
 impl<'r, 'a> GraphRtyper<'r, 'a> {
+    /// A new block that runs `ops` and goes to `target` with `args`: its
+    /// inputs are the variables they use from outside (renamed inside).
+    /// Returns the block and the arguments to pass to it.
+    fn link_block(&mut self, ops: Vec<LlOperation>, args: Vec<LlOperand>, target: BlockId) -> (BlockId, Vec<LlOperand>) {
+        let defined: Vec<VarId> = ops.iter().map(|op| op.result).collect();
+        let mut outside: Vec<VarId> = Vec::new();
+        for o in ops.iter().flat_map(|op| op.args.iter()).chain(args.iter()) {
+            if let Operand::Var(v) = o {
+                if !defined.contains(v) && !outside.contains(v) {
+                    outside.push(*v);
+                }
+            }
+        }
+        let map: std::collections::HashMap<VarId, VarId> = outside
+            .iter()
+            .map(|&v| {
+                let (name, ty) = (self.ll.var(v).name.clone(), self.ll.var(v).ty);
+                (v, self.new_var(&name, ty))
+            })
+            .collect();
+        let rename = |o: &LlOperand| match o {
+            Operand::Var(v) => Operand::Var(*map.get(v).unwrap_or(v)),
+            c => c.clone(),
+        };
+        let mut block = flowmodel::Block::new(outside.iter().map(|v| map[v]).collect());
+        block.operations = ops
+            .into_iter()
+            .map(|mut op| {
+                op.args = op.args.iter().map(rename).collect();
+                op
+            })
+            .collect();
+        block.exits = vec![Link { target, args: args.iter().map(rename).collect(), exitcase: None, exc_vars: None }];
+        let b = self.ll.add_block(block);
+        (b, outside.into_iter().map(Operand::Var).collect())
+    }
+
     pub fn new_var(&mut self, name: &str, ty: LlType) -> VarId {
         let v = self.ll.new_var(name);
         self.ll.var_mut(v).ty = ty;
