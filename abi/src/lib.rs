@@ -192,6 +192,27 @@ pub mod generated {
     pub const TYPE_INFO_COUNT: &str = "rpy_type_info_count";
 }
 
+/// The collector's symbols that generated code uses (the `gc` crate defines
+/// them and documents the contract).
+pub mod gc {
+    /// The collector's state; its first words are the nursery's free
+    /// pointer (`+0`), its top (`+8`) and the shadow stack's top (`+16`).
+    pub const STATE: &str = "rpy_gc";
+    pub const NURSERY_FREE: i32 = 0;
+    pub const NURSERY_TOP: i32 = 8;
+    pub const ROOT_STACK_TOP: i32 = 16;
+    /// `fn(size) -> *mut u8`: the slow path of the inline allocation (null: MemoryError).
+    pub const COLLECT_AND_RESERVE: &str = "rpy_gc_collect_and_reserve";
+    /// `fn(tid, size) -> *mut u8`, header written (null: MemoryError).
+    pub const MALLOC: &str = "rpy_gc_malloc";
+    /// `fn(tid, length) -> *mut u8`, header and length written (null: MemoryError).
+    pub const MALLOC_VARSIZE: &str = "rpy_gc_malloc_varsize";
+    /// `fn(obj)`: the write barrier's slow path.
+    pub const REMEMBER_YOUNG_POINTER: &str = "rpy_gc_remember_young_pointer";
+    /// `fn(obj, index)`: the write barrier's slow path for an item store.
+    pub const REMEMBER_YOUNG_POINTER_FROM_ARRAY: &str = "rpy_gc_remember_young_pointer_from_array";
+}
+
 /// Symbols the runtime defines and generated code calls or reads.
 /// Signatures are given in Rust terms; every pointer is a GC object pointer.
 pub mod runtime {

@@ -245,17 +245,16 @@ fn root_slots(g: &LlGraph) -> u32 {
     n
 }
 
-/// The shadow stack's top (`gc` crate: `rpy_gc+16`).
-fn root_stack_top() -> Mem {
-    Mem::Rip(RipTarget::ExternField(GC_STATE.to_string(), 16))
+/// A word of the collector's state (`abi::gc`).
+fn gc_word(offset: i32) -> Mem {
+    Mem::Rip(RipTarget::ExternField(abi::gc::STATE.to_string(), offset))
 }
 
-const GC_STATE: &str = "rpy_gc";
-const GC_COLLECT_AND_RESERVE: &str = "rpy_gc_collect_and_reserve";
-const GC_MALLOC: &str = "rpy_gc_malloc";
-const GC_MALLOC_VARSIZE: &str = "rpy_gc_malloc_varsize";
-const GC_REMEMBER: &str = "rpy_gc_remember_young_pointer";
-const GC_REMEMBER_ARRAY: &str = "rpy_gc_remember_young_pointer_from_array";
+/// The shadow stack's top.
+fn root_stack_top() -> Mem {
+    gc_word(abi::gc::ROOT_STACK_TOP)
+}
+
 /// The header flag the write barrier tests (`abi::FLAG_TRACK_YOUNG_PTRS`), in
 /// the byte at offset 4.
 const TRACK_YOUNG_PTRS: i32 = abi::FLAG_TRACK_YOUNG_PTRS as i32;
@@ -1468,9 +1467,9 @@ impl<'a> Lower<'a> {
         self.asm.mov_rr(RDI, RAX);
         if index.is_some() {
             self.asm.mov_rr(RSI, RCX);
-            self.asm.call_extern(GC_REMEMBER_ARRAY);
+            self.asm.call_extern(abi::gc::REMEMBER_YOUNG_POINTER_FROM_ARRAY);
         } else {
-            self.asm.call_extern(GC_REMEMBER);
+            self.asm.call_extern(abi::gc::REMEMBER_YOUNG_POINTER);
         }
         for r in saved.into_iter().rev() {
             self.asm.pop(r);
@@ -1868,7 +1867,7 @@ impl<'a> Lower<'a> {
                 _ => {
                     self.load(length, RSI)?;
                     self.asm.mov_ri(RDI, tid as i64);
-                    self.asm.call_extern(GC_MALLOC_VARSIZE);
+                    self.asm.call_extern(abi::gc::MALLOC_VARSIZE);
                     self.memory_error_check();
                 }
             }
@@ -1922,14 +1921,13 @@ impl<'a> Lower<'a> {
         let size = size.max(16);
         if size <= abi::GC_INLINE_ALLOC_MAX {
             let (fast, header) = (self.asm.new_label(), self.asm.new_label());
-            let free = Mem::Rip(RipTarget::ExternField(GC_STATE.to_string(), 0));
-            let top = Mem::Rip(RipTarget::ExternField(GC_STATE.to_string(), 8));
+            let (free, top) = (gc_word(abi::gc::NURSERY_FREE), gc_word(abi::gc::NURSERY_TOP));
             self.asm.load(Size::B8, RAX, &free);
             self.asm.lea(RCX, &Mem::base(RAX, size as i32));
             self.asm.alu(Alu::Cmp, RCX, &Src::Mem(top));
             self.asm.jcc(Cond::BE, fast);
             self.asm.mov_ri(RDI, size as i64);
-            self.asm.call_extern(GC_COLLECT_AND_RESERVE);
+            self.asm.call_extern(abi::gc::COLLECT_AND_RESERVE);
             self.asm.test_rr(RAX, RAX);
             self.asm.jcc(Cond::NE, header);
             self.raise_memory_error()?;
@@ -1941,7 +1939,7 @@ impl<'a> Lower<'a> {
         } else {
             self.asm.mov_ri(RDI, tid as i64);
             self.asm.mov_ri(RSI, size as i64);
-            self.asm.call_extern(GC_MALLOC);
+            self.asm.call_extern(abi::gc::MALLOC);
             self.memory_error_check();
         }
         if let Some((off, k)) = length {

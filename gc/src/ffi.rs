@@ -164,23 +164,3 @@ pub unsafe extern "C" fn rpy_gc_heap_size() -> i64 {
 pub unsafe extern "C" fn rpy_gc_finish() {
     global().finish()
 }
-
-/// The entry points' names, for the backend and the runtime.
-pub mod symbols {
-    pub const GC_STATE: &str = "rpy_gc";
-    pub const INIT: &str = "rpy_gc_init";
-    pub const COLLECT_AND_RESERVE: &str = "rpy_gc_collect_and_reserve";
-    pub const MALLOC: &str = "rpy_gc_malloc";
-    pub const MALLOC_VARSIZE: &str = "rpy_gc_malloc_varsize";
-    pub const REMEMBER_YOUNG_POINTER: &str = "rpy_gc_remember_young_pointer";
-    pub const REMEMBER_YOUNG_POINTER_FROM_ARRAY: &str = "rpy_gc_remember_young_pointer_from_array";
-    pub const IDENTITYHASH: &str = "rpy_gc_identityhash";
-    pub const COLLECT: &str = "rpy_gc_collect";
-    pub const COLLECT_MINOR: &str = "rpy_gc_collect_minor";
-    pub const ADD_STATIC_ROOT: &str = "rpy_gc_add_static_root";
-    pub const HEAP_SIZE: &str = "rpy_gc_heap_size";
-    pub const FINISH: &str = "rpy_gc_finish";
-    /// Defined by the generated object: the type table and its entry count (a u64).
-    pub const TYPE_INFO: &str = "rpy_type_info";
-    pub const TYPE_INFO_COUNT: &str = "rpy_type_info_count";
-}

@@ -331,6 +331,12 @@ pub const HEADER_SIZE: usize = abi::HEADER_SIZE;
 /// `MIN_NURSERY` bytes and takes objects up to a quarter of its size).
 pub const INLINE_ALLOC_MAX: usize = MIN_NURSERY / 4;
 const _: () = assert!(INLINE_ALLOC_MAX == abi::GC_INLINE_ALLOC_MAX);
+// Generated code addresses these words through `abi::gc`.
+const _: () = assert!(
+    inline_offsets::NURSERY_FREE == abi::gc::NURSERY_FREE as usize
+        && inline_offsets::NURSERY_TOP == abi::gc::NURSERY_TOP as usize
+        && inline_offsets::ROOT_STACK_TOP == abi::gc::ROOT_STACK_TOP as usize
+);
 
 #[cfg(test)]
 mod tests {

@@ -138,16 +138,21 @@ pub fn movable(p: *const u8) -> bool {
     gc_on() && unsafe { gc::global().in_nursery(p) }
 }
 
+/// Whether stores of GC pointers into `obj` must be reported to the collector.
+fn tracked(obj: *mut u8) -> bool {
+    gc_on() && !obj.is_null() && unsafe { *obj.add(4) } as u32 & abi::FLAG_TRACK_YOUNG_PTRS != 0
+}
+
 /// Before storing a GC pointer into `obj` (or copying pointers into its items).
 pub fn write_barrier(obj: *mut u8) {
-    if gc_on() && !obj.is_null() && unsafe { *obj.add(4) } as u32 & abi::FLAG_TRACK_YOUNG_PTRS != 0 {
+    if tracked(obj) {
         unsafe { gc::rpy_gc_remember_young_pointer(obj) }
     }
 }
 
 /// Before storing a GC pointer into item `index` of the array `obj`.
 pub fn write_barrier_item(obj: *mut u8, index: i64) {
-    if gc_on() && !obj.is_null() && unsafe { *obj.add(4) } as u32 & abi::FLAG_TRACK_YOUNG_PTRS != 0 {
+    if tracked(obj) {
         unsafe { gc::rpy_gc_remember_young_pointer_from_array(obj, index) }
     }
 }

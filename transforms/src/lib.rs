@@ -312,16 +312,8 @@ fn insert_roots(g: &mut LlGraph, collects: &[bool]) {
                 raise_reloads = assigned.iter().map(|&(_, v, s)| (v, s)).collect();
             }
             for (orig, v, s) in assigned {
-                let ty = g.var(v).ty;
-                let name = g.var(v).name.clone();
-                let fresh = g.new_var(&name);
-                g.var_mut(fresh).ty = ty;
-                ops.push(Operation {
-                    op: LlOp::GcLoadRoot,
-                    args: vec![Operand::Const(LlConst::Int(s as i64))],
-                    result: fresh,
-                    span,
-                });
+                let (fresh, load) = load_root(g, v, s, span);
+                ops.push(load);
                 rename_map.insert(orig, fresh);
                 slots[s as usize] = Some(fresh);
             }
@@ -352,6 +344,14 @@ fn insert_roots(g: &mut LlGraph, collects: &[bool]) {
     }
 }
 
+/// `v' = gc_load_root(slot)`: a fresh variable like `v` for its reloaded value.
+fn load_root(g: &mut LlGraph, v: VarId, slot: u32, span: diag::Span) -> (VarId, Operation<lltype::Ll>) {
+    let fresh = g.new_var(&g.var(v).name.clone());
+    g.var_mut(fresh).ty = g.var(v).ty;
+    let op = Operation { op: LlOp::GcLoadRoot, args: vec![Operand::Const(LlConst::Int(slot as i64))], result: fresh, span };
+    (fresh, op)
+}
+
 /// An exception link leaving a block whose raising operation can collect:
 /// when it passes rooted pointers, it goes through a new block that reloads
 /// them from their slots and passes everything on.
@@ -368,14 +368,8 @@ fn reload_on_link(g: &mut LlGraph, mut link: Link<lltype::Ll>, reloads: &[(VarId
         match a {
             Operand::Var(v) if rooted(a) => {
                 let s = reloads.iter().find(|(r, _)| r == v).map(|(_, s)| *s).unwrap_or(0);
-                let fresh = g.new_var(&g.var(*v).name.clone());
-                g.var_mut(fresh).ty = g.var(*v).ty;
-                ops.push(Operation {
-                    op: LlOp::GcLoadRoot,
-                    args: vec![Operand::Const(LlConst::Int(s as i64))],
-                    result: fresh,
-                    span,
-                });
+                let (fresh, load) = load_root(g, *v, s, span);
+                ops.push(load);
                 args.push(Operand::Var(fresh));
             }
             Operand::Var(v) => {

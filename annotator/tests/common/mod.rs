@@ -1,5 +1,5 @@
-//! Shared by the annotator's and the rtyper's golden tests (the rtyper
-//! includes this file by path): loads a test program with the real loader
+//! Shared by the golden tests of the annotator, the rtyper and transforms (they
+//! include this file by path): loads a test program with the real loader
 //! and runs a folder of `NAME.py` files against their expected outputs.
 
 use std::path::{Path, PathBuf};
