@@ -105,11 +105,10 @@ impl Op {
     }
 
     /// Runs `f`, which may collect, keeping the operation's pointers (and
-    /// `extra`) up to date.
-    fn keep<R>(&mut self, extra: &mut [*mut u8], f: impl FnOnce() -> R) -> R {
+    /// `extra`, a pointer or null) up to date.
+    fn keep<R>(&mut self, extra: &mut *mut u8, f: impl FnOnce() -> R) -> R {
         let word = |w: i64, is_ptr: bool| if is_ptr { w as *mut u8 } else { std::ptr::null_mut() };
-        let mut roots = vec![self.d, word(self.key, self.key_is_ptr), word(self.value, self.value_is_ptr)];
-        roots.extend_from_slice(extra);
+        let mut roots = [self.d, word(self.key, self.key_is_ptr), word(self.value, self.value_is_ptr), *extra];
         let r = keep(&mut roots, f);
         self.d = roots[0];
         if self.key_is_ptr {
@@ -118,7 +117,7 @@ impl Op {
         if self.value_is_ptr {
             self.value = roots[2] as i64;
         }
-        extra.copy_from_slice(&roots[3..]);
+        *extra = roots[3];
         r
     }
 
@@ -129,7 +128,7 @@ impl Op {
             1 => str_hash(key as *const u8),
             2 => (crate::alloc::rpy_identity_hash(key as *mut u8) as u64).wrapping_mul(0x9e3779b97f4a7c15),
             _ => {
-                let h = self.keep(&mut [], || key_funcs(kind).1(key));
+                let h = self.keep(&mut std::ptr::null_mut(), || key_funcs(kind).1(key));
                 (h as u64).wrapping_mul(0x9e3779b97f4a7c15)
             }
         }
@@ -143,7 +142,7 @@ impl Op {
             || match kind {
                 0 | 2 => false,
                 1 => a != 0 && b != 0 && str_bytes(a as *const u8) == str_bytes(b as *const u8),
-                _ => self.keep(&mut [], || key_funcs(kind).0(a, b)),
+                _ => self.keep(&mut std::ptr::null_mut(), || key_funcs(kind).0(a, b)),
             }
     }
 }
@@ -206,10 +205,8 @@ unsafe fn rebuild(op: &mut Op, need: i64, kind: i64) {
     while size < 2 * cap {
         size *= 2;
     }
-    let mut fresh = [std::ptr::null_mut(); 2];
-    fresh[0] = op.keep(&mut [], || new_array(tid, cap, de::ENTRY_SIZE));
-    fresh[1] = op.keep(&mut fresh[..1], || new_array(abi::TID_WORD_ARRAY, size, 8));
-    let [entries, index] = fresh;
+    let mut entries = op.keep(&mut std::ptr::null_mut(), || new_array(tid, cap, de::ENTRY_SIZE));
+    let index = op.keep(&mut entries, || new_array(abi::TID_WORD_ARRAY, size, 8));
     // The index allocation may have made the entries old.
     write_barrier(entries);
     let used = *field(op.d, dl::USED);
