@@ -137,6 +137,12 @@ pub mod ptr_array_layout {
 }
 
 /// PTR_LIST: header | length: Signed | items: ptr to PTR_ARRAY (capacity = its length).
+/// This is the layout of every resizable list (items of 1 or 8 bytes). A
+/// list the program never resizes is a fixed-size list: the items array
+/// alone (`ptr_array_layout`), its length word at the same offset. The
+/// runtime tells the two apart by the type id (arrays are varsize in the
+/// type table); its list helpers that build a list take a list type id of 0
+/// to build a fixed-size one.
 pub mod ptr_list_layout {
     pub const LENGTH: usize = 8;
     pub const ITEMS: usize = 16;
@@ -264,9 +270,10 @@ pub mod runtime {
     pub const STR_STARTSWITH: &str = "rpy_str_startswith";
     /// `fn(s, chars or null, which: 1 left, 2 right, 3 both) -> *STR`
     pub const STR_STRIP: &str = "rpy_str_strip";
-    /// `fn(s, sep or null, maxsplit, reverse) -> *LIST of STR`
+    /// `fn(s, sep or null, maxsplit, reverse, ltid) -> *LIST of STR`; `ltid`
+    /// is `TID_PTR_LIST`, or 0 for a fixed-size list.
     pub const STR_SPLIT: &str = "rpy_str_split";
-    /// `fn(s, keepends) -> *LIST of STR`
+    /// `fn(s, keepends, ltid) -> *LIST of STR`
     pub const STR_SPLITLINES: &str = "rpy_str_splitlines";
     /// `fn(sep, *LIST, isz) -> *STR`: items are STRs (8) or chars (1).
     pub const STR_JOIN: &str = "rpy_str_join";
@@ -290,7 +297,8 @@ pub mod runtime {
     // `ptr_list_layout` and its items array that of `ptr_array_layout`, with
     // items of `isz` bytes; `ltid` / `atid` are the type ids to allocate the
     // list and array with.
-    /// `fn(ltid, atid, len, isz) -> *LIST`: a list of `len` zeroed items.
+    /// `fn(ltid, atid, len, isz) -> *LIST`: a list of `len` zeroed items
+    /// (`ltid` 0: fixed-size, as for every helper below that builds a list).
     pub const LIST_NEW: &str = "rpy_list_new";
     /// `fn(*LIST, newlen, atid, isz)`: sets the length, growing the array.
     pub const LIST_RESIZE: &str = "rpy_list_resize";

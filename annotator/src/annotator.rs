@@ -126,6 +126,8 @@ impl<'h, 'b> Annotator<'h, 'b> {
         let g = self.graph_for(entry, "", fspan)?;
         self.entry = Some(g);
         let argv = self.new_listdef(S_STR);
+        // The runtime builds argv as a resizable list.
+        self.mark_resized(argv);
         let start = self.graph(g).graph.startblock;
         let arg0 = self.graph(g).graph.block(start).inputargs[0];
         let place = Place::Argument { param: params[0].clone(), func: entry };
@@ -306,8 +308,14 @@ impl<'h, 'b> Annotator<'h, 'b> {
     }
 
     pub fn new_listdef(&mut self, item: SomeValue) -> ListDefId {
-        self.listdefs.push(ListDef { item, merged_into: None, readers: BTreeSet::new(), origin: Span::default(), key_funcs: None });
+        self.listdefs.push(ListDef { item, merged_into: None, readers: BTreeSet::new(), origin: Span::default(), key_funcs: None, resized: false });
         ListDefId(self.listdefs.len() as u32 - 1)
+    }
+
+    /// Records that some operation may change the length of list `id`.
+    pub fn mark_resized(&mut self, id: ListDefId) {
+        let root = find_listdef(&self.listdefs, id);
+        self.listdefs[root.0 as usize].resized = true;
     }
 
     /// Records that block `reader` reads the items of list `id`.
@@ -402,6 +410,7 @@ impl<'h, 'b> Annotator<'h, 'b> {
         }
         let item = self.union(&ia, &ib)?;
         self.listdefs[ra.0 as usize].key_funcs = fa.or(fb);
+        self.listdefs[ra.0 as usize].resized |= self.listdefs[rb.0 as usize].resized;
         let readers_b = std::mem::take(&mut self.listdefs[rb.0 as usize].readers);
         self.listdefs[rb.0 as usize].merged_into = Some(ra);
         if ia == SomeValue::Impossible {

@@ -727,6 +727,9 @@ impl Annotator<'_, '_> {
                 Err(Diagnostic::error(span, format!("list.{}() needs an int index, not {}", name, me.describe(s))))
             }
         };
+        if matches!(name, "append" | "insert" | "extend" | "pop" | "remove") {
+            self.mark_resized(listdef);
+        }
         match name {
             "append" => {
                 arity(&[1])?;

@@ -170,6 +170,9 @@ pub struct ListDef {
     pub(crate) origin: diag::Span,
     /// For the keys of an `r_dict`: its key_eq and key_hash functions.
     pub key_funcs: Option<(ObjId, ObjId)>,
+    /// Some operation may change the length of these lists (append, pop,
+    /// del, +=...). Lists that are never resized become fixed-size arrays.
+    pub resized: bool,
 }
 
 impl SomeValue {
@@ -296,9 +299,11 @@ impl SomeValue {
             }
             SomeValue::List { listdef, can_be_none } => {
                 let root = find_listdef(listdefs, *listdef);
-                let item = listdefs[root.0 as usize].item.dump(heap, listdefs);
+                let def = &listdefs[root.0 as usize];
+                let item = def.item.dump(heap, listdefs);
+                let resized = if def.resized { ", resized" } else { "" };
                 let none = if *can_be_none { ", can_be_none" } else { "" };
-                format!("SomeList(listdef{}: {}{})", root.0, item, none)
+                format!("SomeList(listdef{}: {}{}{})", root.0, item, resized, none)
             }
             SomeValue::Pbc(p) => {
                 let mut names: Vec<String> = p.descs.iter().map(|d| heap.describe(&hostobj::Value::Obj(d.obj()))).collect();

@@ -245,7 +245,17 @@ impl Annotator<'_, '_> {
             | HlOp::InplaceRShift
             | HlOp::InplaceAnd
             | HlOp::InplaceOr
-            | HlOp::InplaceXor => self.binary_arith(op.op.base_op(), &args[0], &args[1], span),
+            | HlOp::InplaceXor => match (op.op, &args[0], &args[1]) {
+                // `l += other` extends l in place; as in RPython, the two
+                // lists share a listdef from then on.
+                (HlOp::InplaceAdd, SomeValue::List { listdef, can_be_none: false }, other @ SomeValue::List { can_be_none: false, .. }) => {
+                    self.mark_resized(*listdef);
+                    self.union(&args[0], other).ok_or_else(|| {
+                        Diagnostic::error(span, format!("adding {} to {}", self.describe(other), self.describe(&args[0])))
+                    })
+                }
+                _ => self.binary_arith(op.op.base_op(), &args[0], &args[1], span),
+            },
             HlOp::Lt | HlOp::Le | HlOp::Eq | HlOp::Ne | HlOp::Gt | HlOp::Ge => {
                 self.compare(op.op, &args[0], &args[1], span)
             }
@@ -307,7 +317,10 @@ impl Annotator<'_, '_> {
                 other => unsupported(format!("item assignment on {} is not supported yet", self.describe(other))),
             },
             HlOp::DelItem => match &args[0] {
-                SomeValue::List { can_be_none: false, .. } if args[1].is_int_like() => Ok(SomeValue::None),
+                SomeValue::List { listdef, can_be_none: false } if args[1].is_int_like() => {
+                    self.mark_resized(*listdef);
+                    Ok(SomeValue::None)
+                }
                 other => unsupported(format!("`del` of items of {} is not supported yet", self.describe(other))),
             },
             HlOp::GetSlice | HlOp::SetSlice | HlOp::DelSlice => {
@@ -332,7 +345,10 @@ impl Annotator<'_, '_> {
                         }
                         other => unsupported(format!("assigning {} to a list slice is not supported yet", self.describe(other))),
                     },
-                    (HlOp::DelSlice, SomeValue::List { can_be_none: false, .. }) => Ok(SomeValue::None),
+                    (HlOp::DelSlice, SomeValue::List { listdef, can_be_none: false }) => {
+                        self.mark_resized(*listdef);
+                        Ok(SomeValue::None)
+                    }
                     (_, other) => unsupported(format!("slicing {} is not supported yet", self.describe(other))),
                 }
             }
@@ -487,6 +503,25 @@ impl Annotator<'_, '_> {
 
     /// The listdef made by the current operation for `tag` (the same one
     /// each time the operation is re-flowed).
+    /// The result of `a + b` or `a * n`: a new list (its own listdef, so it
+    /// may be resized while the operands stay fixed-size) whose items are
+    /// those of the operands; the operands' items generalize to match, so
+    /// that all share one item representation.
+    fn list_offspring(&mut self, lists: &[crate::ListDefId], span: Span) -> Result<SomeValue, Diagnostic> {
+        let (g, b, _) = self.current_op;
+        let new = self.site_listdef(7);
+        for &l in lists {
+            let item = self.read_list_item(l, (g, b));
+            self.generalize_list_item(new, item, span)?;
+        }
+        // Re-flowed when the new list's items generalize, to follow them.
+        let item = self.read_list_item(new, (g, b));
+        for &l in lists {
+            self.generalize_list_item(l, item.clone(), span)?;
+        }
+        Ok(SomeValue::List { listdef: new, can_be_none: false })
+    }
+
     pub(crate) fn site_listdef(&mut self, tag: u32) -> crate::ListDefId {
         let (g, b, i) = self.current_op;
         let key = (g, b, i + (tag << 24));
@@ -582,21 +617,13 @@ impl Annotator<'_, '_> {
             (Unicode { can_be_none: false }, y) | (y, Unicode { can_be_none: false }) if y.is_int_like() && op == HlOp::Mul => {
                 Ok(Unicode { can_be_none: false })
             }
-            (List { listdef, can_be_none: false }, y) if y.is_int_like() && op == HlOp::Mul => {
-                Ok(List { listdef: *listdef, can_be_none: false })
-            }
-            (List { can_be_none: false, .. }, List { can_be_none: false, .. }) if op == HlOp::Add => {
-                // Both operands and the result share one listdef, as in RPython.
-                let l = self.union(a, b).ok_or_else(|| {
-                    Diagnostic::error(span, format!("adding {} and {}", self.describe(a), self.describe(b)))
-                })?;
-                Ok(l)
+            (List { listdef, can_be_none: false }, y) if y.is_int_like() && op == HlOp::Mul => self.list_offspring(&[*listdef], span),
+            (List { listdef: l1, can_be_none: false }, List { listdef: l2, can_be_none: false }) if op == HlOp::Add => {
+                self.list_offspring(&[*l1, *l2], span)
             }
             (x, y) if x.is_string_like() && y.is_int_like() && op == HlOp::Mul => Ok(S_STR),
             (y, x) if x.is_string_like() && y.is_int_like() && op == HlOp::Mul => Ok(S_STR),
-            (y, List { listdef, can_be_none: false }) if y.is_int_like() && op == HlOp::Mul => {
-                Ok(List { listdef: *listdef, can_be_none: false })
-            }
+            (y, List { listdef, can_be_none: false }) if y.is_int_like() && op == HlOp::Mul => self.list_offspring(&[*listdef], span),
             // The format is checked by the rtyper (it must be a constant).
             (x, _) if x.is_string_like() && op == HlOp::Mod => Ok(S_STR),
             _ => bad(),
@@ -839,6 +866,8 @@ impl Annotator<'_, '_> {
             Kind::Void => SomeValue::None,
             Kind::StrList => {
                 let listdef = self.site_listdef(5);
+                // The runtime builds these lists (os.listdir) resizable.
+                self.mark_resized(listdef);
                 self.generalize_list_item(listdef, S_STR, span)?;
                 SomeValue::List { listdef, can_be_none: false }
             }

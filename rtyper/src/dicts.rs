@@ -294,7 +294,7 @@ impl GraphRtyper<'_, '_> {
     /// A new list of the keys (or values) of the dict `d`, typed `want`.
     pub fn dict_list(&mut self, d: LlOperand, keys: bool, want: &SomeValue) -> Result<(LlOperand, LlType), Diagnostic> {
         let info = self.list_info(want)?;
-        let ltid = int(self.rt.types.get(info.list).tid as i64);
+        let ltid = info.ltid(self.rt);
         let atid = int(self.rt.types.get(info.array).tid as i64);
         let args = vec![d, int(if keys { 0 } else { 1 }), ltid, atid, int(info.item.size() as i64)];
         Ok((self.call_extern(rt_sym::DICT_LIST, args, info.ty()), info.ty()))
@@ -353,7 +353,7 @@ impl GraphRtyper<'_, '_> {
                 }
                 let args = vec![
                     d,
-                    int(self.rt.types.get(info.list).tid as i64),
+                    info.ltid(self.rt),
                     int(self.rt.types.get(info.array).tid as i64),
                     int(self.rt.types.get(tuple).tid as i64),
                     int(layout.fixed_size as i64),

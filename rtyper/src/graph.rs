@@ -362,6 +362,10 @@ impl<'r, 'a> GraphRtyper<'r, 'a> {
             }
             // Instances between a class and its base, vtables likewise.
             (LlType::Ptr(f), LlType::Ptr(t)) if self.rt.tuple_items(f).is_some() => self.convert_tuple(o, f, t),
+            // Lists of two representations are never the same object.
+            (LlType::Ptr(_), LlType::Ptr(_)) if self.rt.list_info_of_type(from).is_some() || self.rt.list_info_of_type(to).is_some() => {
+                Err(self.internal(&format!("no conversion from {:?} to {:?}", from, to)))
+            }
             (LlType::Ptr(_), LlType::Ptr(_)) => Ok(self.emit(LlOp::CastPointer, vec![o], to)),
             _ => Err(self.internal(&format!("no conversion from {:?} to {:?}", from, to))),
         }

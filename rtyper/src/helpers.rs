@@ -7,6 +7,7 @@ use diag::Span;
 use flowmodel::{Block, BlockId, ExitSwitch, Link, Operand, VarId};
 use lltype::{FuncId, LlConst, LlGraph, LlOp, LlOperand, LlOperation, LlType, TypeId};
 
+use crate::lists::ListInfo;
 use crate::Rtyper;
 
 /// A small builder for hand-written low-level graphs.
@@ -141,13 +142,13 @@ pub fn str_or_none(rt: &mut Rtyper) -> FuncId {
 
 /// `ll_getitem__LIST_x(l, i)`: `l[i]` with Python's negative indexes and an
 /// IndexError out of range.
-pub fn list_getitem(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType) -> FuncId {
-    list_item_helper(rt, list, array, item, false)
+pub fn list_getitem(rt: &mut Rtyper, info: ListInfo) -> FuncId {
+    list_item_helper(rt, info, false)
 }
 
 /// `ll_setitem__LIST_x(l, i, x)`: `l[i] = x`, indexes as for getitem.
-pub fn list_setitem(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType) -> FuncId {
-    list_item_helper(rt, list, array, item, true)
+pub fn list_setitem(rt: &mut Rtyper, info: ListInfo) -> FuncId {
+    list_item_helper(rt, info, true)
 }
 
 /// The item access helpers: the index made non-negative, then one
@@ -156,7 +157,8 @@ pub fn list_setitem(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType) 
 /// `ll_append__L(l, x)`: `l.append(x)`. When the items array has room the
 /// length grows in place; otherwise the runtime's `rpy_list_resize` grows
 /// the array (by about 1/8) first.
-pub fn list_append(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType) -> FuncId {
+pub fn list_append(rt: &mut Rtyper, info: ListInfo) -> FuncId {
+    let (list, array, item) = (info.list, info.array, info.item);
     let name = format!("ll_append__{}", rt.types.get(list).name);
     let (atid, isz) = (rt.types.get(array).tid as i64, item.size() as i64);
     rt.helper(&name, |_rt, name| {
@@ -199,12 +201,11 @@ pub fn list_append(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType) -
     })
 }
 
-fn list_item_helper(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType, store: bool) -> FuncId {
-    let list_name = rt.types.get(list).name.clone();
+fn list_item_helper(rt: &mut Rtyper, info: ListInfo, store: bool) -> FuncId {
+    let list_name = rt.types.get(info.list).name.clone();
     let name = format!("ll_{}item__{}", if store { "set" } else { "get" }, list_name);
+    let (lp, item) = (info.ty(), info.item);
     rt.helper(&name, |_rt, name| {
-        let (lp, ap) = (LlType::Ptr(list), LlType::Ptr(array));
-        let field = |i: u32| Operand::Const(LlConst::Field(i));
         let mut params = vec![("l", lp), ("i", LlType::Signed)];
         if store {
             params.push(("x", item));
@@ -212,7 +213,7 @@ fn list_item_helper(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType, 
         let ret = if store { LlType::Void } else { item };
         let (mut h, args) = Helper::new(name, &params, ret);
         let start = h.g.startblock;
-        let n = h.op(start, LlOp::GetField, vec![var(args[0]), field(0)], LlType::Signed);
+        let n = info.h_len(&mut h, start, var(args[0]));
         let neg = h.op(start, LlOp::IntLt, vec![var(args[1]), int(0)], LlType::Bool);
         let mut carried: Vec<(&str, LlType)> = vec![("l", lp), ("i", LlType::Signed), ("n", LlType::Signed)];
         if store {
@@ -240,12 +241,12 @@ fn list_item_helper(rt: &mut Rtyper, list: TypeId, array: TypeId, item: LlType, 
             pass.push(var(ca[3]));
         }
         h.branch(check, inside, (error, vec![]), (access, pass));
-        let items = h.op(access, LlOp::GetField, vec![var(aa[0]), field(1)], ap);
+        let items = info.h_items(&mut h, access, var(aa[0]));
         if store {
-            h.op(access, LlOp::SetArrayItem, vec![var(items), var(aa[1]), var(aa[3])], LlType::Void);
+            h.op(access, LlOp::SetArrayItem, vec![items, var(aa[1]), var(aa[3])], LlType::Void);
             h.ret(access, Operand::Const(LlConst::Void));
         } else {
-            let x = h.op(access, LlOp::GetArrayItem, vec![var(items), var(aa[1])], item);
+            let x = h.op(access, LlOp::GetArrayItem, vec![items, var(aa[1])], item);
             h.ret(access, var(x));
         }
         raise(&mut h, error, "IndexError", ret);

@@ -137,13 +137,7 @@ fn next_helper(rt: &mut Rtyper, it: TypeId, container: &SomeValue, reversed: boo
     let is_dict = matches!(container, SomeValue::Dict { .. });
     let is_str = matches!(container, SomeValue::String { .. });
     let is_unicode = matches!(container, SomeValue::Unicode { .. });
-    let list_items = match (seq_ty, is_str || is_unicode || is_range || is_dict) {
-        (LlType::Ptr(l), false) => match &rt.types.get(l).kind {
-            TypeDefKind::Struct { fields, .. } => fields[1].ty,
-            _ => LlType::Void,
-        },
-        _ => LlType::Void,
-    };
+    let list = if is_str || is_unicode || is_range || is_dict { None } else { rt.list_info_of_type(seq_ty) };
     // Dict iterators share one struct: the helper also depends on the key type.
     let helper_name = if is_dict {
         format!("ll_next__{}_{}", it_name, rt.types.type_name(item).trim_start_matches('*'))
@@ -192,10 +186,9 @@ fn next_helper(rt: &mut Rtyper, it: TypeId, container: &SomeValue, reversed: boo
             h.ret(load, var(k));
             return h.g;
         }
-        let len = if is_str || is_unicode {
-            h.op(start, LlOp::GetArraySize, vec![var(seq)], s)
-        } else {
-            h.op(start, LlOp::GetField, vec![var(seq), field(0)], s)
+        let len = match list {
+            Some(info) => info.h_len(&mut h, start, var(seq)),
+            None => h.op(start, LlOp::GetArraySize, vec![var(seq)], s),
         };
         let inside = if reversed {
             h.op(start, LlOp::IntGe, vec![var(i), int(0)], LlType::Bool)
@@ -213,8 +206,9 @@ fn next_helper(rt: &mut Rtyper, it: TypeId, container: &SomeValue, reversed: boo
             let f = Operand::Const(LlConst::Extern(abi::runtime::UNICODE_GETITEM.to_string()));
             h.op(load, LlOp::DirectCall, vec![f, var(l[1]), var(l[2])], item)
         } else {
-            let items = h.op(load, LlOp::GetField, vec![var(l[1]), field(1)], list_items);
-            h.op(load, LlOp::GetArrayItem, vec![var(items), var(l[2])], item)
+            let info = list.expect("an iterator over a list");
+            let items = info.h_items(&mut h, load, var(l[1]));
+            h.op(load, LlOp::GetArrayItem, vec![items, var(l[2])], item)
         };
         h.ret(load, var(x));
         h.g
@@ -273,7 +267,8 @@ impl GraphRtyper<'_, '_> {
         }
         self.emit(LlOp::SetField, vec![p.clone(), field(0), c.clone()], LlType::Void);
         if reversed {
-            let n = self.emit(LlOp::GetField, vec![c, field(0)], LlType::Signed);
+            let info = self.rt.list_info_of_type(cty).ok_or_else(|| self.internal("reversed() of a non-list"))?;
+            let n = self.list_len(info, c);
             let last = self.emit(LlOp::IntSub, vec![n, int(1)], LlType::Signed);
             self.emit(LlOp::SetField, vec![p.clone(), field(1), last], LlType::Void);
         }

@@ -85,7 +85,7 @@ mod repr;
 
 use std::collections::{HashMap, HashSet};
 
-use annotator::Annotations;
+use annotator::{Annotations, SomeValue};
 use diag::Diagnostic;
 use hostobj::Heap;
 use lltype::{FuncId, LlGraph, LlProgram, LlType, Prebuilt, PrebuiltData, PrebuiltId, TypeId, TypeTable};
@@ -220,6 +220,33 @@ impl<'a> Rtyper<'a> {
         };
         self.list_types.insert(item, (list, array));
         (list, array)
+    }
+
+    /// The representation of the lists of `listdef`: a fixed-size array
+    /// when no operation resizes them, else a resizable list.
+    pub fn list_repr(&mut self, listdef: annotator::ListDefId, span: diag::Span) -> Result<lists::ListInfo, Diagnostic> {
+        let def = self.ann.listdef(listdef);
+        let (item, fixed) = (def.item.clone(), !def.resized);
+        // A list that never gets an item: any item type does.
+        let item = match item {
+            SomeValue::Impossible => LlType::Signed,
+            _ => self.lltype_of(&item, span)?,
+        };
+        if item == LlType::Void {
+            return Err(Diagnostic::error(span, "a list of None or of constants is not supported yet"));
+        }
+        let (list, array) = self.list_type(item);
+        Ok(lists::ListInfo { list: if fixed { array } else { list }, array, item, fixed })
+    }
+
+    /// The list representation whose values have type `ty`, if it is one.
+    pub fn list_info_of_type(&self, ty: LlType) -> Option<lists::ListInfo> {
+        let LlType::Ptr(t) = ty else { return None };
+        self.list_types.iter().find_map(|(&item, &(list, array))| match t {
+            _ if t == list => Some(lists::ListInfo { list, array, item, fixed: false }),
+            _ if t == array => Some(lists::ListInfo { list: array, array, item, fixed: true }),
+            _ => None,
+        })
     }
 
     /// A unique graph name based on `name`.

@@ -35,35 +35,54 @@ fn var(v: flowmodel::VarId) -> LlOperand {
     Operand::Var(v)
 }
 
-/// The low-level facts of one list type.
+/// The low-level facts of one list type. A resizable list is a `list`
+/// struct `{length, items: *array}`; a fixed-size list (one the program
+/// never resizes) is the `array` alone, and then `list == array`.
 #[derive(Clone, Copy)]
 pub struct ListInfo {
     pub list: TypeId,
     pub array: TypeId,
     pub item: LlType,
+    pub fixed: bool,
 }
 
 impl ListInfo {
     pub fn ty(&self) -> LlType {
         LlType::Ptr(self.list)
     }
-    fn ltid(&self, rt: &Rtyper) -> LlOperand {
-        int(rt.types.get(self.list).tid as i64)
+    /// The list type id the runtime's list builders take: 0 for fixed-size.
+    pub(crate) fn ltid(&self, rt: &Rtyper) -> LlOperand {
+        int(if self.fixed { 0 } else { rt.types.get(self.list).tid as i64 })
     }
-    fn atid(&self, rt: &Rtyper) -> LlOperand {
+    pub(crate) fn atid(&self, rt: &Rtyper) -> LlOperand {
         int(rt.types.get(self.array).tid as i64)
     }
-    fn isz(&self) -> LlOperand {
+    pub(crate) fn isz(&self) -> LlOperand {
         int(self.item.size() as i64)
+    }
+    /// Emits the length of list `l` into block `b` of a helper.
+    pub(crate) fn h_len(&self, h: &mut Helper, b: flowmodel::BlockId, l: LlOperand) -> flowmodel::VarId {
+        if self.fixed {
+            h.op(b, LlOp::GetArraySize, vec![l], LlType::Signed)
+        } else {
+            h.op(b, LlOp::GetField, vec![l, field(0)], LlType::Signed)
+        }
+    }
+    /// Emits the items array of list `l` into block `b` of a helper.
+    pub(crate) fn h_items(&self, h: &mut Helper, b: flowmodel::BlockId, l: LlOperand) -> LlOperand {
+        if self.fixed {
+            l
+        } else {
+            var(h.op(b, LlOp::GetField, vec![l, field(1)], LlType::Ptr(self.array)))
+        }
     }
 }
 
 /// Emits `x == y` for two items of type `ty` into block `b` of a helper
 /// (lists compare by their items, other objects by identity).
 pub(crate) fn item_eq(rt: &mut Rtyper, h: &mut Helper, b: flowmodel::BlockId, ty: LlType, x: LlOperand, y: LlOperand) -> flowmodel::VarId {
-    let inner = rt.list_types.iter().find(|(_, (l, _))| LlType::Ptr(*l) == ty).map(|(item, (l, a))| ListInfo { list: *l, array: *a, item: *item });
-    if let Some(info) = inner {
-        let f = list_eq(rt, info);
+    if let Some(info) = rt.list_info_of_type(ty) {
+        let f = list_eq(rt, info, info);
         return h.op(b, LlOp::DirectCall, vec![Operand::Const(LlConst::Func(f)), x, y], LlType::Bool);
     }
     if let Some(items) = ty_tuple(rt, ty) {
@@ -111,7 +130,7 @@ fn ty_tuple(rt: &Rtyper, ty: LlType) -> Option<Vec<LlType>> {
 fn list_find(rt: &mut Rtyper, info: ListInfo) -> FuncId {
     let name = rt.types.get(info.list).name.clone();
     rt.helper(&format!("ll_list_find__{}", name), |rt, name| {
-        let (lp, ap, it, s) = (info.ty(), LlType::Ptr(info.array), info.item, LlType::Signed);
+        let (lp, it, s) = (info.ty(), info.item, LlType::Signed);
         let (mut h, args) = Helper::new(name, &[("l", lp), ("x", it), ("count", LlType::Bool)], s);
         let (start, ret) = (h.g.startblock, h.g.returnblock);
         let state = [("l", lp), ("x", it), ("count", LlType::Bool), ("i", s), ("found", s)];
@@ -122,11 +141,11 @@ fn list_find(rt: &mut Rtyper, info: ListInfo) -> FuncId {
         let (done, dv) = h.block(&[("count", LlType::Bool), ("found", s)]);
         let pass = |v: &[flowmodel::VarId]| v.iter().map(|&x| var(x)).collect::<Vec<_>>();
         h.goto(start, head, vec![var(args[0]), var(args[1]), var(args[2]), int(0), int(0)]);
-        let n = h.op(head, LlOp::GetField, vec![var(hv[0]), field(0)], s);
+        let n = info.h_len(&mut h, head, var(hv[0]));
         let more = h.op(head, LlOp::IntLt, vec![var(hv[3]), var(n)], LlType::Bool);
         h.branch(head, more, (done, vec![var(hv[2]), var(hv[4])]), (body, pass(&hv)));
-        let items = h.op(body, LlOp::GetField, vec![var(bv[0]), field(1)], ap);
-        let y = h.op(body, LlOp::GetArrayItem, vec![var(items), var(bv[3])], it);
+        let items = info.h_items(&mut h, body, var(bv[0]));
+        let y = h.op(body, LlOp::GetArrayItem, vec![items, var(bv[3])], it);
         let eq = item_eq(rt, &mut h, body, it, var(y), var(bv[1]));
         h.branch(body, eq, (next, pass(&bv)), (hit, pass(&bv)));
         // A hit: return the index, or count it and go on.
@@ -158,29 +177,35 @@ fn list_index(rt: &mut Rtyper, info: ListInfo) -> FuncId {
     })
 }
 
-/// `ll_list_eq__LIST(a, b)`: same length and equal items.
-fn list_eq(rt: &mut Rtyper, info: ListInfo) -> FuncId {
-    let name = rt.types.get(info.list).name.clone();
-    rt.helper(&format!("ll_list_eq__{}", name), |rt, name| {
-        let (lp, ap, it, s) = (info.ty(), LlType::Ptr(info.array), info.item, LlType::Signed);
-        let (mut h, args) = Helper::new(name, &[("a", lp), ("b", lp)], LlType::Bool);
+/// `ll_list_eq__A__B(a, b)`: same length and equal items (the two lists
+/// may have different representations: fixed-size and resizable).
+fn list_eq(rt: &mut Rtyper, ia: ListInfo, ib: ListInfo) -> FuncId {
+    let (na, nb) = (rt.types.get(ia.list).name.clone(), rt.types.get(ib.list).name.clone());
+    let name = if ia.list == ib.list { format!("ll_list_eq__{}", na) } else { format!("ll_list_eq__{}__{}", na, nb) };
+    rt.helper(&name, |rt, name| {
+        let (pa, pb, it, s) = (ia.ty(), ib.ty(), ia.item, LlType::Signed);
+        let (mut h, args) = Helper::new(name, &[("a", pa), ("b", pb)], LlType::Bool);
         let (start, ret) = (h.g.startblock, h.g.returnblock);
-        let same = h.op(start, LlOp::PtrEq, vec![var(args[0]), var(args[1])], LlType::Bool);
-        let (check, cv) = h.block(&[("a", lp), ("b", lp)]);
-        h.branch(start, same, (check, vec![var(args[0]), var(args[1])]), (ret, vec![int(1)]));
-        let na = h.op(check, LlOp::GetField, vec![var(cv[0]), field(0)], s);
-        let nb = h.op(check, LlOp::GetField, vec![var(cv[1]), field(0)], s);
-        let eqlen = h.op(check, LlOp::IntEq, vec![var(na), var(nb)], LlType::Bool);
-        let state = [("a", lp), ("b", lp), ("n", s), ("i", s)];
+        let (check, cv) = h.block(&[("a", pa), ("b", pb)]);
+        if ia.list == ib.list {
+            let same = h.op(start, LlOp::PtrEq, vec![var(args[0]), var(args[1])], LlType::Bool);
+            h.branch(start, same, (check, vec![var(args[0]), var(args[1])]), (ret, vec![int(1)]));
+        } else {
+            h.goto(start, check, vec![var(args[0]), var(args[1])]);
+        }
+        let la = ia.h_len(&mut h, check, var(cv[0]));
+        let lb = ib.h_len(&mut h, check, var(cv[1]));
+        let eqlen = h.op(check, LlOp::IntEq, vec![var(la), var(lb)], LlType::Bool);
+        let state = [("a", pa), ("b", pb), ("n", s), ("i", s)];
         let (head, hv) = h.block(&state);
         let (body, bv) = h.block(&state);
-        h.branch(check, eqlen, (ret, vec![int(0)]), (head, vec![var(cv[0]), var(cv[1]), var(na), int(0)]));
+        h.branch(check, eqlen, (ret, vec![int(0)]), (head, vec![var(cv[0]), var(cv[1]), var(la), int(0)]));
         let more = h.op(head, LlOp::IntLt, vec![var(hv[3]), var(hv[2])], LlType::Bool);
         h.branch(head, more, (ret, vec![int(1)]), (body, hv.iter().map(|&x| var(x)).collect()));
-        let ia = h.op(body, LlOp::GetField, vec![var(bv[0]), field(1)], ap);
-        let ib = h.op(body, LlOp::GetField, vec![var(bv[1]), field(1)], ap);
-        let x = h.op(body, LlOp::GetArrayItem, vec![var(ia), var(bv[3])], it);
-        let y = h.op(body, LlOp::GetArrayItem, vec![var(ib), var(bv[3])], it);
+        let xa = ia.h_items(&mut h, body, var(bv[0]));
+        let xb = ib.h_items(&mut h, body, var(bv[1]));
+        let x = h.op(body, LlOp::GetArrayItem, vec![xa, var(bv[3])], it);
+        let y = h.op(body, LlOp::GetArrayItem, vec![xb, var(bv[3])], it);
         let eq = item_eq(rt, &mut h, body, it, var(x), var(y));
         let (next, nv) = h.block(&state);
         h.branch(body, eq, (ret, vec![int(0)]), (next, bv.iter().map(|&x| var(x)).collect()));
@@ -196,13 +221,31 @@ impl GraphRtyper<'_, '_> {
         let SomeValue::List { listdef, .. } = s else {
             return Err(self.internal("not a list"));
         };
-        let item = self.rt.ann.listdef(*listdef).item.clone();
-        let item = match item {
-            SomeValue::Impossible => LlType::Signed,
-            _ => self.rt.lltype_of(&item, self.span)?,
-        };
-        let (list, array) = self.rt.list_type(item);
-        Ok(ListInfo { list, array, item })
+        self.rt.list_repr(*listdef, self.span)
+    }
+
+    /// The list representation of the current operation's result.
+    pub(crate) fn result_list(&mut self) -> Result<ListInfo, Diagnostic> {
+        let want = self.ag.binding(self.current_result).clone();
+        self.list_info(&want)
+    }
+
+    /// The length of list `l`.
+    pub(crate) fn list_len(&mut self, info: ListInfo, l: LlOperand) -> LlOperand {
+        if info.fixed {
+            self.emit(LlOp::GetArraySize, vec![l], LlType::Signed)
+        } else {
+            self.emit(LlOp::GetField, vec![l, field(0)], LlType::Signed)
+        }
+    }
+
+    /// The items array of list `l`.
+    pub(crate) fn list_items(&mut self, info: ListInfo, l: LlOperand) -> LlOperand {
+        if info.fixed {
+            l
+        } else {
+            self.emit(LlOp::GetField, vec![l, field(1)], LlType::Ptr(info.array))
+        }
     }
 
     fn extern_call(&mut self, name: &str, args: Vec<LlOperand>, ty: LlType) -> LlOperand {
@@ -223,7 +266,7 @@ impl GraphRtyper<'_, '_> {
         let l = self.operand(&a[0], info.ty())?;
         let i = self.operand(&a[1], LlType::Signed)?;
         let x = self.operand(&a[2], info.item)?;
-        let f = crate::helpers::list_setitem(self.rt, info.list, info.array, info.item);
+        let f = crate::helpers::list_setitem(self.rt, info);
         self.call_func(f, vec![l, i, x], LlType::Void);
         Ok(None)
     }
@@ -312,11 +355,13 @@ impl GraphRtyper<'_, '_> {
 
     /// `a + b` and `a * n` of lists.
     pub fn list_binary(&mut self, op: flowspace::HlOp, a: &[FlowOperand], s: &[SomeValue]) -> Result<(LlOperand, LlType), Diagnostic> {
-        let info = self.list_info(&s[0])?;
-        let x = self.operand(&a[0], info.ty())?;
+        let from = self.list_info(&s[0])?;
+        let x = self.operand(&a[0], from.ty())?;
+        let info = self.result_list()?;
         let (ltid, atid) = (info.ltid(self.rt), info.atid(self.rt));
         let r = if op == flowspace::HlOp::Add {
-            let y = self.operand(&a[1], info.ty())?;
+            let s_other = self.list_info(&s[1])?;
+            let y = self.operand(&a[1], s_other.ty())?;
             self.extern_call(rt_sym::LIST_CONCAT, vec![x, y, ltid, atid, info.isz()], info.ty())
         } else {
             let n = self.operand(&a[1], LlType::Signed)?;
@@ -327,10 +372,13 @@ impl GraphRtyper<'_, '_> {
 
     /// `a == b` of lists (`!=` negates it).
     pub fn list_eq(&mut self, a: &[FlowOperand], s: &[SomeValue]) -> Result<LlOperand, Diagnostic> {
-        let info = self.list_info(&s[0])?;
-        let x = self.operand(&a[0], info.ty())?;
-        let y = self.operand(&a[1], info.ty())?;
-        let f = list_eq(self.rt, info);
+        let (ia, ib) = (self.list_info(&s[0])?, self.list_info(&s[1])?);
+        if ia.item != ib.item {
+            return Err(Diagnostic::error(self.span, format!("comparing {} with {} is not supported yet", self.describe(&s[0]), self.describe(&s[1]))));
+        }
+        let x = self.operand(&a[0], ia.ty())?;
+        let y = self.operand(&a[1], ib.ty())?;
+        let f = list_eq(self.rt, ia, ib);
         Ok(self.call_func(f, vec![x, y], LlType::Bool))
     }
 
@@ -341,12 +389,12 @@ impl GraphRtyper<'_, '_> {
         };
         let info = self.list_info(s_list)?;
         let l = self.operand(receiver, info.ty())?;
-        let items = |me: &mut Self, l: LlOperand| me.emit(LlOp::GetField, vec![l, field(1)], LlType::Ptr(info.array));
+        let items = |me: &mut Self, l: LlOperand| me.list_items(info, l);
         let (atid, isz) = (info.atid(self.rt), info.isz());
         match (name, a.len()) {
             ("append", 1) => {
                 let x = self.operand(&a[0], info.item)?;
-                let f = crate::helpers::list_append(self.rt, info.list, info.array, info.item);
+                let f = crate::helpers::list_append(self.rt, info);
                 self.call_func(f, vec![l, x], LlType::Void);
                 Ok(None)
             }
@@ -359,7 +407,9 @@ impl GraphRtyper<'_, '_> {
                 Ok(None)
             }
             ("extend", 1) => {
-                let other = self.operand(&a[0], info.ty())?;
+                let s_other = self.annotation(&a[0])?;
+                let from = self.list_info(&s_other)?;
+                let other = self.operand(&a[0], from.ty())?;
                 self.extern_call(rt_sym::LIST_EXTEND, vec![l, other, atid, isz], LlType::Void);
                 Ok(None)
             }

@@ -70,7 +70,8 @@ impl GraphRtyper<'_, '_> {
                     // `l += other` extends `l` in place.
                     let info = self.list_info(&s_args[0])?;
                     let l = self.operand(&a[0], info.ty())?;
-                    let other = self.operand(&a[1], info.ty())?;
+                    let from = self.list_info(&s_args[1])?;
+                    let other = self.operand(&a[1], from.ty())?;
                     let atid = Operand::Const(LlConst::Int(self.rt.types.get(info.array).tid as i64));
                     let isz = Operand::Const(LlConst::Int(info.item.size() as i64));
                     self.call_extern(rt_sym::LIST_EXTEND, vec![l.clone(), other, atid, isz], LlType::Void);
@@ -181,10 +182,10 @@ impl GraphRtyper<'_, '_> {
                 let f = helpers::str_is_true(self.rt);
                 self.call_func(f, vec![x], LlType::Bool)
             }
-            SomeValue::List { can_be_none: false, .. } => {
-                let ty = self.operand_type(o)?;
-                let x = self.operand(o, ty)?;
-                let n = self.emit(LlOp::GetField, vec![x, Operand::Const(LlConst::Field(0))], LlType::Signed);
+            l @ SomeValue::List { can_be_none: false, .. } => {
+                let info = self.list_info(l)?;
+                let x = self.operand(o, info.ty())?;
+                let n = self.list_len(info, x);
                 self.emit(LlOp::IntIsTrue, vec![n], LlType::Bool)
             }
             SomeValue::None => Operand::Const(LlConst::Int(0)),
@@ -503,9 +504,9 @@ impl GraphRtyper<'_, '_> {
         if let SomeValue::List { can_be_none: false, .. } = &s[0] {
             if s[1].is_int_like() {
                 let info = self.list_info(&s[0])?;
-                let (list_t, array_t, item_ty) = (info.list, info.array, info.item);
-                let f = helpers::list_getitem(self.rt, list_t, array_t, item_ty);
-                let l = self.operand(&a[0], LlType::Ptr(list_t))?;
+                let item_ty = info.item;
+                let f = helpers::list_getitem(self.rt, info);
+                let l = self.operand(&a[0], info.ty())?;
                 let i = self.operand(&a[1], LlType::Signed)?;
                 return Ok((self.call_func(f, vec![l, i], item_ty), item_ty));
             }
@@ -577,24 +578,25 @@ impl GraphRtyper<'_, '_> {
     }
 
     fn newlist(&mut self, op: &FlowOp) -> Result<(LlOperand, LlType), Diagnostic> {
-        let ty = self.rt.lltype_of(self.ag.binding(op.result), self.span)?;
-        let LlType::Ptr(list_t) = ty else { return Err(self.internal("newlist of a non-list")) };
-        let array_ty = self.rt.types.get(list_t).kind.clone();
-        let lltype::TypeDefKind::Struct { fields, .. } = array_ty else { return Err(self.internal("list type")) };
-        let array_t = fields[1].ty;
-        let LlType::Ptr(array_id) = array_t else { return Err(self.internal("list items type")) };
-        let item_ty = self.rt.types.item_type(array_id).ok_or_else(|| self.internal("array item"))?;
+        let want = self.ag.binding(op.result).clone();
+        let info = self.list_info(&want)?;
         let n = Operand::Const(LlConst::Int(op.args.len() as i64));
-        let l = self.emit(LlOp::Malloc, vec![Operand::Const(LlConst::Type(list_t))], ty);
-        let arr = self.emit(LlOp::MallocVarsize, vec![Operand::Const(LlConst::Type(array_id)), n.clone()], array_t);
-        self.emit(LlOp::SetField, vec![l.clone(), Operand::Const(LlConst::Field(0)), n], LlType::Void);
-        self.emit(LlOp::SetField, vec![l.clone(), Operand::Const(LlConst::Field(1)), arr.clone()], LlType::Void);
+        let array_t = LlType::Ptr(info.array);
+        let arr = self.emit(LlOp::MallocVarsize, vec![Operand::Const(LlConst::Type(info.array)), n.clone()], array_t);
+        let l = if info.fixed {
+            arr.clone()
+        } else {
+            let l = self.emit(LlOp::Malloc, vec![Operand::Const(LlConst::Type(info.list))], info.ty());
+            self.emit(LlOp::SetField, vec![l.clone(), Operand::Const(LlConst::Field(0)), n], LlType::Void);
+            self.emit(LlOp::SetField, vec![l.clone(), Operand::Const(LlConst::Field(1)), arr.clone()], LlType::Void);
+            l
+        };
         for (i, item) in op.args.iter().enumerate() {
-            let x = self.operand(item, item_ty)?;
+            let x = self.operand(item, info.item)?;
             let idx = Operand::Const(LlConst::Int(i as i64));
             self.emit(LlOp::SetArrayItem, vec![arr.clone(), idx, x], LlType::Void);
         }
-        Ok((l, ty))
+        Ok((l, info.ty()))
     }
 
     fn call(&mut self, op: &FlowOp) -> Result<Produced, Diagnostic> {
@@ -1304,10 +1306,10 @@ impl GraphRtyper<'_, '_> {
         };
         let signed = |o: LlOperand| Ok(Some((o, LlType::Signed)));
         match (name, s) {
-            ("len", [SomeValue::List { can_be_none: false, .. }]) => {
-                let ty = self.operand_type(&a[0])?;
-                let l = self.operand(&a[0], ty)?;
-                signed(self.emit(LlOp::GetField, vec![l, Operand::Const(LlConst::Field(0))], LlType::Signed))
+            ("len", [l @ SomeValue::List { can_be_none: false, .. }]) => {
+                let info = self.list_info(l)?;
+                let l = self.operand(&a[0], info.ty())?;
+                signed(self.list_len(info, l))
             }
             ("len", [SomeValue::Char]) => signed(Operand::Const(LlConst::Int(1))),
             ("len", [SomeValue::Dict { can_be_none: false, .. }]) => signed(self.dict_len(&a[0])?),
@@ -1357,7 +1359,7 @@ impl GraphRtyper<'_, '_> {
                     2 => (ops[0].clone(), ops[1].clone(), k(1)),
                     _ => (ops[0].clone(), ops[1].clone(), ops[2].clone()),
                 };
-                let ltid = k(self.rt.types.get(info.list).tid as i64);
+                let ltid = info.ltid(self.rt);
                 let atid = k(self.rt.types.get(info.array).tid as i64);
                 let l = self.call_extern(rt_sym::LIST_RANGE, vec![start, stop, step, ltid, atid], info.ty());
                 Ok(Some((l, info.ty())))
@@ -1368,7 +1370,7 @@ impl GraphRtyper<'_, '_> {
                 let info = self.list_info(&want)?;
                 let x = self.operand(&a[0], STR)?;
                 let k = |i: i64| Operand::Const(LlConst::Int(i));
-                let ltid = k(self.rt.types.get(info.list).tid as i64);
+                let ltid = info.ltid(self.rt);
                 let atid = k(self.rt.types.get(info.array).tid as i64);
                 Ok(Some((self.call_extern(rt_sym::STR_TO_LIST, vec![x, ltid, atid], info.ty()), info.ty())))
             }
@@ -1408,12 +1410,12 @@ impl GraphRtyper<'_, '_> {
                 Ok(Some(self.dict_list(d, true, &want)?))
             }
             ("list", [l @ SomeValue::List { .. }]) => {
-                let info = self.list_info(l)?;
-                let x = self.operand(&a[0], info.ty())?;
+                // A copy, in the representation of the result's listdef.
+                let from = self.list_info(l)?;
+                let x = self.operand(&a[0], from.ty())?;
+                let info = self.result_list()?;
                 let k = |i: i64| Operand::Const(LlConst::Int(i));
-                let ltid = k(self.rt.types.get(info.list).tid as i64);
-                let atid = k(self.rt.types.get(info.array).tid as i64);
-                let args = vec![x, k(0), k(i64::MAX), ltid, atid, k(info.item.size() as i64)];
+                let args = vec![x, k(0), k(i64::MAX), info.ltid(self.rt), info.atid(self.rt), info.isz()];
                 Ok(Some((self.call_extern(rt_sym::LIST_SLICE, args, info.ty()), info.ty())))
             }
             ("len", [SomeValue::Range { .. }]) => self.range_len(&a[0]),

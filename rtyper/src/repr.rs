@@ -33,18 +33,7 @@ impl Rtyper<'_> {
                     return unsupported(&format!("a variable that may be {}", what));
                 }
             },
-            SomeValue::List { listdef, .. } => {
-                let item = self.ann.listdef(*listdef).item.clone();
-                // A list that never gets an item: any item type does.
-                let item_ty = match item {
-                    SomeValue::Impossible => LlType::Signed,
-                    _ => self.lltype_of(&item, span)?,
-                };
-                if item_ty == LlType::Void {
-                    return unsupported("a list of None or of constants");
-                }
-                LlType::Ptr(self.list_type(item_ty).0)
-            }
+            SomeValue::List { listdef, .. } => self.list_repr(*listdef, span)?.ty(),
             SomeValue::Instance { class, .. } | SomeValue::Method { class, .. } => {
                 LlType::Ptr(self.class_repr(*class, span)?.inst)
             }
@@ -131,22 +120,21 @@ impl Rtyper<'_> {
             return Err(Diagnostic::error(span, "internal error: not a list"));
         };
         let values = values.clone();
-        let (array_ty, item) = match &self.types.get(t).kind {
-            lltype::TypeDefKind::Struct { fields, .. } => match fields.get(1).map(|f| f.ty) {
-                Some(LlType::Ptr(a)) => (a, self.types.item_type(a).unwrap_or(LlType::Signed)),
-                _ => return Err(Diagnostic::error(span, "internal error: not a list type")),
-            },
-            _ => return Err(Diagnostic::error(span, "internal error: not a list type")),
-        };
+        let info = self.list_info_of_type(LlType::Ptr(t)).ok_or_else(|| Diagnostic::error(span, "internal error: not a list type"))?;
+        // Registered before its items are converted: they may refer back to it.
         let id = lltype::PrebuiltId(self.prebuilt.len() as u32);
-        self.prebuilt.push(lltype::Prebuilt { ty: t, data: lltype::PrebuiltData::Struct { fields: Vec::new(), items: Vec::new() } });
+        self.prebuilt.push(lltype::Prebuilt { ty: t, data: lltype::PrebuiltData::Array(Vec::new()) });
         self.prebuilt_lists.insert(list, id);
         let mut items = Vec::new();
         for v in &values {
-            items.push(self.const_to_ll(v, item, span)?);
+            items.push(self.const_to_ll(v, info.item, span)?);
+        }
+        if info.fixed {
+            self.prebuilt[id.0 as usize].data = lltype::PrebuiltData::Array(items);
+            return Ok(id);
         }
         let array = lltype::PrebuiltId(self.prebuilt.len() as u32);
-        self.prebuilt.push(lltype::Prebuilt { ty: array_ty, data: lltype::PrebuiltData::Array(items) });
+        self.prebuilt.push(lltype::Prebuilt { ty: info.array, data: lltype::PrebuiltData::Array(items) });
         self.prebuilt[id.0 as usize].data = lltype::PrebuiltData::Struct {
             fields: vec![LlConst::Int(values.len() as i64), LlConst::Prebuilt(array)],
             items: Vec::new(),

@@ -75,7 +75,6 @@ impl GraphRtyper<'_, '_> {
     /// `s.name(args)`.
     pub fn str_method(&mut self, receiver: &FlowOperand, name: &str, a: &[FlowOperand]) -> Result<Produced, Diagnostic> {
         let s = self.str_arg(receiver)?;
-        let strs = LlType::Ptr(self.rt.list_type(STR).0);
         let r = match name {
             "join" => {
                 let s_list = self.annotation(&a[0])?;
@@ -90,14 +89,16 @@ impl GraphRtyper<'_, '_> {
                     None => int(-1),
                 };
                 let rev = int((name == "rsplit") as i64);
-                (self.call_extern(rt_sym::STR_SPLIT, vec![s, sep, n, rev], strs), strs)
+                let info = self.result_list()?;
+                (self.call_extern(rt_sym::STR_SPLIT, vec![s, sep, n, rev, info.ltid(self.rt)], info.ty()), info.ty())
             }
             "splitlines" => {
                 let keep = match a.first() {
                     Some(k) => self.operand(k, LlType::Signed)?,
                     None => int(0),
                 };
-                (self.call_extern(rt_sym::STR_SPLITLINES, vec![s, keep], strs), strs)
+                let info = self.result_list()?;
+                (self.call_extern(rt_sym::STR_SPLITLINES, vec![s, keep, info.ltid(self.rt)], info.ty()), info.ty())
             }
             "strip" | "lstrip" | "rstrip" => {
                 let chars = self.opt_str_arg(a.first())?;

@@ -139,7 +139,7 @@ fn annotates_calls_defaults_and_lists() {
     let (p, entry) = inc_program();
     let ann = p.annotate(entry).expect("annotates");
     let dump = annotator::dump(&p.heap, &ann);
-    assert!(dump.contains("v0 argv: SomeList(listdef0: SomeString)"), "{}", dump);
+    assert!(dump.contains("v0 argv: SomeList(listdef0: SomeString, resized)"), "{}", dump);
     assert!(dump.contains("v0 n: SomeInteger(nonneg)"), "{}", dump);
     assert!(dump.contains("v1 step: SomeInteger(nonneg)"), "{}", dump);
     assert_eq!(ann.graphs.len(), 2);

@@ -96,6 +96,27 @@ extern "C" {
     static rpy_type_info_count: u64;
 }
 
+/// Whether objects of type `tid` are arrays (a length and items), from the
+/// program's type table. Unit tests have no table: there, odd type ids and
+/// `TID_PTR_ARRAY` are arrays.
+#[cfg(not(test))]
+pub fn is_array(tid: u32) -> bool {
+    unsafe {
+        let types = std::ptr::addr_of!(rpy_type_info);
+        (tid as u64) < rpy_type_info_count && (*types.add(tid as usize)).is_varsize()
+    }
+}
+
+#[cfg(test)]
+pub fn is_array(tid: u32) -> bool {
+    tid == abi::TID_PTR_ARRAY || tid >= abi::FIRST_PROGRAM_TID && tid % 2 == 1
+}
+
+/// The type id in the header of object `p`.
+pub unsafe fn tid_of(p: *const u8) -> u32 {
+    *(p as *const u32)
+}
+
 /// Start-up: turns the collector on when the program was translated for it.
 /// Its failure to start (a bad `RPY_GC_*` setting, no memory) is fatal.
 #[cfg(not(test))]

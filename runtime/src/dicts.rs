@@ -439,7 +439,7 @@ pub unsafe extern "C" fn rpy_dict_list(d: *mut u8, which: i64, ltid: i64, atid: 
     let mut roots = [d];
     let l = keep(&mut roots, || crate::lists::rpy_list_new(ltid, atid, n, isz));
     let d = roots[0];
-    let items = *(l.add(abi::ptr_list_layout::ITEMS) as *mut *mut u8);
+    let items = crate::lists::items(l);
     write_barrier(items);
     let word = if which == 0 { de::KEY } else { de::VALUE };
     let (mut e, mut k) = (rpy_dict_next(d, 0), 0);
@@ -482,7 +482,7 @@ pub unsafe extern "C" fn rpy_dict_items(
         if vsize > 0 {
             store(t.add(voff as usize), rpy_dict_value_at(d, e), vsize);
         }
-        let items = *(l.add(abi::ptr_list_layout::ITEMS) as *mut *mut u8);
+        let items = crate::lists::items(l);
         write_barrier_item(items, k);
         *(items.add(arr::ITEMS + 8 * k as usize) as *mut *mut u8) = t;
         k += 1;

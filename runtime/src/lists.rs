@@ -1,12 +1,16 @@
-//! Resizable lists: the helpers generated code calls for list operations
-//! that move or allocate items.
+//! Lists: the helpers generated code calls for list operations that move
+//! or allocate items.
 //!
-//! Every list has the layout of `abi::ptr_list_layout` (header | length |
-//! items: *ARRAY, the array's length being the capacity) and its array the
-//! layout of `abi::ptr_array_layout` with items of `item_size` bytes (1 or
-//! 8). The caller passes the type ids to allocate with, so one set of
-//! helpers serves every item type. Indexes passed in are already checked
-//! unless the function says otherwise.
+//! A list has one of two layouts (`abi::ptr_list_layout`): a resizable list
+//! is header | length | items: *ARRAY (the array's length being the
+//! capacity); a fixed-size list (one the program never resizes) is the
+//! ARRAY itself, header | length | items. Items are `item_size` bytes (1 or
+//! 8). Functions that read lists accept both, told apart by the header's
+//! type id (arrays are varsize in the type table); functions that build one
+//! take the type ids to allocate with, a list type id of 0 asking for a
+//! fixed-size list, so one set of helpers serves every item type. Functions
+//! that change the length take resizable lists only. Indexes passed in are
+//! already checked unless the function says otherwise.
 
 //!
 //! Under the moving collector a function keeps the lists it holds across an
@@ -21,12 +25,24 @@ unsafe fn word(p: *mut u8, off: usize) -> *mut i64 {
     p.add(off) as *mut i64
 }
 
-unsafe fn length(l: *mut u8) -> i64 {
+/// The length of a list of either layout (both keep it in the same word).
+pub(crate) unsafe fn length(l: *mut u8) -> i64 {
     *word(l, lst::LENGTH)
 }
 
-unsafe fn items(l: *mut u8) -> *mut u8 {
-    *(l.add(lst::ITEMS) as *mut *mut u8)
+/// Whether `l` is a fixed-size list (an array).
+unsafe fn is_fixed(l: *mut u8) -> bool {
+    crate::alloc::is_array(crate::alloc::tid_of(l))
+}
+
+/// The GC array holding the items of a list of either layout (null for a
+/// resizable list without one).
+pub(crate) unsafe fn items(l: *mut u8) -> *mut u8 {
+    if is_fixed(l) {
+        l
+    } else {
+        *(l.add(lst::ITEMS) as *mut *mut u8)
+    }
 }
 
 unsafe fn capacity(l: *mut u8) -> i64 {
@@ -38,8 +54,8 @@ unsafe fn capacity(l: *mut u8) -> i64 {
     }
 }
 
-/// Address of item `i` of list `l`.
-unsafe fn item_addr(l: *mut u8, i: i64, isz: i64) -> *mut u8 {
+/// Address of item `i` of list `l` (either layout).
+pub(crate) unsafe fn item_addr(l: *mut u8, i: i64, isz: i64) -> *mut u8 {
     items(l).add(arr::ITEMS + (i * isz) as usize)
 }
 
@@ -50,10 +66,13 @@ fn new_array(array_tid: i64, cap: i64, isz: i64) -> *mut u8 {
 }
 
 /// `rpy_list_new(list_tid, array_tid, len, item_size)`: a list of `len`
-/// zeroed items.
+/// zeroed items; with `list_tid` 0, a fixed-size list.
 #[no_mangle]
 pub extern "C" fn rpy_list_new(list_tid: i64, array_tid: i64, len: i64, isz: i64) -> *mut u8 {
     let len = len.max(0);
+    if list_tid == 0 {
+        return new_array(array_tid, len, isz);
+    }
     let mut a = [new_array(array_tid, len, isz)];
     // The list is the newer object: young, so no barrier.
     let l = keep(&mut a, || rpy_malloc(list_tid, lst::SIZE as i64));
@@ -387,6 +406,25 @@ mod tests {
             rpy_list_delete(l, 1, 8);
             assert_eq!(&ints(l)[..4], &[0, 2, 3, 10]);
             assert_eq!(rpy_list_check_index(l, -1), 22);
+        }
+    }
+
+    #[test]
+    fn fixed_size_lists() {
+        unsafe {
+            // ltid 0 builds the array itself; readers accept both layouts.
+            let l = from(&[1, 2, 3]);
+            let f = rpy_list_slice(l, 0, i64::MAX, 0, 41, 8);
+            assert_eq!(crate::alloc::tid_of(f), 41);
+            assert_eq!(ints(f), vec![1, 2, 3]);
+            assert_eq!(ints(rpy_list_concat(f, l, 40, 41, 8)), vec![1, 2, 3, 1, 2, 3]);
+            assert_eq!(ints(rpy_list_repeat(f, 2, 0, 41, 8)), vec![1, 2, 3, 1, 2, 3]);
+            rpy_list_reverse(f, 8);
+            rpy_list_setslice(f, 0, 1, from(&[7]), 8);
+            assert_eq!(crate::strings::str_bytes(rpy_list_repr(f, 0)), b"[7, 2, 1]");
+            assert_eq!(rpy_list_check_index(f, -3), 0);
+            rpy_list_extend(l, f, 41, 8);
+            assert_eq!(ints(l), vec![1, 2, 3, 7, 2, 1]);
         }
     }
 

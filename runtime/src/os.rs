@@ -155,7 +155,7 @@ pub unsafe extern "C" fn rpy_os_listdir(p: *const u8) -> *mut u8 {
         }
     };
     let parts: Vec<&[u8]> = names.iter().map(|n| n.as_slice()).collect();
-    crate::strmeth::str_list(&parts)
+    crate::strmeth::str_list(&parts, abi::TID_PTR_LIST as i64)
 }
 
 #[no_mangle]

@@ -1,24 +1,25 @@
 //! The str methods generated code calls (`abi::runtime::STR_*`): searching,
 //! splitting, joining, stripping, case and character tests. Lists of strs
-//! are built with the fixed list layout (`abi::TID_PTR_LIST`).
+//! are PTR_LISTs (`abi::TID_PTR_LIST`) or fixed-size PTR_ARRAYs.
 
 use crate::lists::rpy_list_new;
 use crate::strings::{new_str, str_bytes};
-use abi::{ptr_array_layout as arr, ptr_list_layout as lst};
+use abi::ptr_array_layout as arr;
 
 unsafe fn bytes<'a>(s: *const u8) -> &'a [u8] {
     str_bytes(s)
 }
 
-/// A list of new STRs.
-pub(crate) fn str_list(parts: &[&[u8]]) -> *mut u8 {
+/// A list of new STRs: resizable (`ltid` is `TID_PTR_LIST`) or fixed-size
+/// (`ltid` 0).
+pub(crate) fn str_list(parts: &[&[u8]], ltid: i64) -> *mut u8 {
     // The parts may lie in a string that the allocations below move.
     let parts: Vec<Vec<u8>> = parts.iter().map(|p| p.to_vec()).collect();
-    let mut l = [rpy_list_new(abi::TID_PTR_LIST as i64, abi::TID_PTR_ARRAY as i64, parts.len() as i64, 8)];
+    let mut l = [rpy_list_new(ltid, abi::TID_PTR_ARRAY as i64, parts.len() as i64, 8)];
     for (i, p) in parts.iter().enumerate() {
         let s = crate::alloc::keep(&mut l, || new_str(p));
         unsafe {
-            let items = *(l[0].add(lst::ITEMS) as *mut *mut u8);
+            let items = crate::lists::items(l[0]);
             crate::alloc::write_barrier_item(items, i as i64);
             *(items.add(arr::ITEMS + 8 * i) as *mut *mut u8) = s;
         }
@@ -110,10 +111,10 @@ pub unsafe extern "C" fn rpy_str_strip(s: *const u8, chars: *const u8, which: i6
     new_str(&b[a..e])
 }
 
-/// `rpy_str_split(s, sep, maxsplit, reverse) -> LIST of STR`: `sep` null
-/// splits on runs of whitespace; `maxsplit` < 0 means no limit.
+/// `rpy_str_split(s, sep, maxsplit, reverse, ltid) -> LIST of STR`: `sep`
+/// null splits on runs of whitespace; `maxsplit` < 0 means no limit.
 #[no_mangle]
-pub unsafe extern "C" fn rpy_str_split(s: *const u8, sep: *const u8, maxsplit: i64, reverse: i64) -> *mut u8 {
+pub unsafe extern "C" fn rpy_str_split(s: *const u8, sep: *const u8, maxsplit: i64, reverse: i64, ltid: i64) -> *mut u8 {
     let b = bytes(s);
     let mut parts: Vec<&[u8]> = Vec::new();
     let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
@@ -160,7 +161,7 @@ pub unsafe extern "C" fn rpy_str_split(s: *const u8, sep: *const u8, maxsplit: i
                 a = e;
             }
         }
-        return str_list(&parts);
+        return str_list(&parts, ltid);
     }
     let sep = bytes(sep);
     if sep.is_empty() {
@@ -193,13 +194,13 @@ pub unsafe extern "C" fn rpy_str_split(s: *const u8, sep: *const u8, maxsplit: i
         }
         parts.push(&b[a..]);
     }
-    str_list(&parts)
+    str_list(&parts, ltid)
 }
 
-/// `rpy_str_splitlines(s, keepends) -> LIST of STR` (line ends kept when
-/// `keepends` is non-zero).
+/// `rpy_str_splitlines(s, keepends, ltid) -> LIST of STR` (line ends kept
+/// when `keepends` is non-zero).
 #[no_mangle]
-pub unsafe extern "C" fn rpy_str_splitlines(s: *const u8, keepends: i64) -> *mut u8 {
+pub unsafe extern "C" fn rpy_str_splitlines(s: *const u8, keepends: i64, ltid: i64) -> *mut u8 {
     let b = bytes(s);
     let mut parts: Vec<&[u8]> = Vec::new();
     let mut a = 0;
@@ -218,21 +219,20 @@ pub unsafe extern "C" fn rpy_str_splitlines(s: *const u8, keepends: i64) -> *mut
     if a < b.len() {
         parts.push(&b[a..]);
     }
-    str_list(&parts)
+    str_list(&parts, ltid)
 }
 
 /// `rpy_str_join(sep, list, isz) -> STR`: the items are STRs (`isz` 8) or
 /// chars (`isz` 1).
 #[no_mangle]
 pub unsafe extern "C" fn rpy_str_join(sep: *const u8, l: *mut u8, isz: i64) -> *mut u8 {
-    let n = *(l.add(lst::LENGTH) as *const i64);
-    let items = *(l.add(lst::ITEMS) as *const *const u8);
+    let n = crate::lists::length(l);
     let mut out = Vec::new();
     for i in 0..n {
         if i > 0 {
             out.extend_from_slice(bytes(sep));
         }
-        let p = items.add(arr::ITEMS + (i * isz) as usize);
+        let p = crate::lists::item_addr(l, i, isz);
         if isz == 1 {
             out.push(*p);
         } else {
@@ -365,24 +365,23 @@ mod tests {
     }
 
     unsafe fn list(l: *mut u8) -> Vec<Vec<u8>> {
-        let n = *(l.add(lst::LENGTH) as *const i64);
-        let items = *(l.add(lst::ITEMS) as *const *const u8);
-        (0..n).map(|i| bytes(*(items.add(arr::ITEMS + 8 * i as usize) as *const *const u8)).to_vec()).collect()
+        let n = crate::lists::length(l);
+        (0..n).map(|i| bytes(*(crate::lists::item_addr(l, i, 8) as *const *const u8)).to_vec()).collect()
     }
 
     #[test]
     fn split_join_strip_find() {
         unsafe {
-            assert_eq!(list(rpy_str_split(s(b" a  b c "), std::ptr::null(), -1, 0)), vec![b"a".to_vec(), b"b".to_vec(), b"c".to_vec()]);
-            assert_eq!(list(rpy_str_split(s(b"a,b,,c"), s(b","), 2, 0)), vec![b"a".to_vec(), b"b".to_vec(), b",c".to_vec()]);
-            assert_eq!(list(rpy_str_split(s(b"a,b,c"), s(b","), 1, 1)), vec![b"a,b".to_vec(), b"c".to_vec()]);
-            let l = rpy_str_split(s(b"x y"), std::ptr::null(), -1, 0);
+            assert_eq!(list(rpy_str_split(s(b" a  b c "), std::ptr::null(), -1, 0, 3)), vec![b"a".to_vec(), b"b".to_vec(), b"c".to_vec()]);
+            assert_eq!(list(rpy_str_split(s(b"a,b,,c"), s(b","), 2, 0, 0)), vec![b"a".to_vec(), b"b".to_vec(), b",c".to_vec()]);
+            assert_eq!(list(rpy_str_split(s(b"a,b,c"), s(b","), 1, 1, 3)), vec![b"a,b".to_vec(), b"c".to_vec()]);
+            let l = rpy_str_split(s(b"x y"), std::ptr::null(), -1, 0, 0);
             assert_eq!(bytes(rpy_str_join(s(b"-"), l, 8)), b"x-y");
             assert_eq!(bytes(rpy_str_strip(s(b"  hi \n"), std::ptr::null(), 3)), b"hi");
             assert_eq!(rpy_str_find(s(b"hello"), s(b"l"), 0, i64::MAX, 1), 3);
             assert_eq!(rpy_str_count(s(b"aaaa"), s(b"aa"), 0, i64::MAX), 2);
             assert_eq!(bytes(rpy_str_replace(s(b"a.b.c"), s(b"."), s(b"--"))), b"a--b--c");
-            assert_eq!(list(rpy_str_splitlines(s(b"a\nb\r\nc"), 0)).len(), 3);
+            assert_eq!(list(rpy_str_splitlines(s(b"a\nb\r\nc"), 0, 0)).len(), 3);
         }
     }
 }

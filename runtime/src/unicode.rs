@@ -120,7 +120,7 @@ pub unsafe extern "C" fn rpy_unicode_startswith(u: *const u8, p: *const u8, end:
     (if end != 0 { cs.ends_with(ps) } else { cs.starts_with(ps) }) as i64
 }
 
-/// A PTR_LIST-shaped list (`ltid`, `atid`) of new UNICODEs.
+/// A list (`ltid`, 0 for a fixed-size one, and `atid`) of new UNICODEs.
 fn unicode_list(parts: &[&[u32]], ltid: i64, atid: i64) -> *mut u8 {
     // The parts may lie in a string that the allocations below move.
     let parts: Vec<Vec<u32>> = parts.iter().map(|p| p.to_vec()).collect();
@@ -128,7 +128,7 @@ fn unicode_list(parts: &[&[u32]], ltid: i64, atid: i64) -> *mut u8 {
     for (i, p) in parts.iter().enumerate() {
         let u = crate::alloc::keep(&mut l, || new_unicode(p));
         unsafe {
-            let items = *(l[0].add(abi::ptr_list_layout::ITEMS) as *mut *mut u8);
+            let items = crate::lists::items(l[0]);
             crate::alloc::write_barrier_item(items, i as i64);
             *(items.add(abi::ptr_array_layout::ITEMS + 8 * i) as *mut *mut u8) = u;
         }
@@ -235,14 +235,14 @@ pub unsafe extern "C" fn rpy_unicode_split(u: *const u8, sep: *const u8, maxspli
 /// `sep.join(l)` for a list of UNICODE.
 #[no_mangle]
 pub unsafe extern "C" fn rpy_unicode_join(sep: *const u8, l: *const u8) -> *mut u8 {
-    let n = *(l.add(abi::ptr_list_layout::LENGTH) as *const i64);
-    let items = *(l.add(abi::ptr_list_layout::ITEMS) as *const *const u8);
+    let l = l as *mut u8;
+    let n = crate::lists::length(l);
     let mut out: Vec<u32> = Vec::new();
-    for i in 0..n as usize {
+    for i in 0..n {
         if i > 0 {
             out.extend_from_slice(chars(sep));
         }
-        out.extend_from_slice(chars(*(items.add(abi::ptr_array_layout::ITEMS + 8 * i) as *const *const u8)));
+        out.extend_from_slice(chars(*(crate::lists::item_addr(l, i, 8) as *const *const u8)));
     }
     new_unicode(&out)
 }

@@ -13,6 +13,11 @@
 //!   as the largest slot number + 1) in the prologue and pops them in the
 //!   epilogue. A value still in its slot from an earlier call is not stored
 //!   again.
+//! - before an operation that can collect, every slot that holds no value
+//!   live across it and may still hold a dead one is cleared
+//!   (`gc_store_root(slot, null)`): a dead pointer left in a slot would keep
+//!   its objects alive as long as the function runs (an interpreter's main
+//!   loop, say). A forward analysis finds the slots known to be null already.
 //! - every store of a GC pointer into a field or item is preceded by
 //!   `gc_write_barrier(obj)` / `gc_write_barrier_array(obj, index)`, except
 //!   stores of constants (null and prebuilt objects are never young) and
@@ -41,6 +46,7 @@ pub fn transform(program: &mut LlProgram, generational: bool) {
     let collects = functions_that_may_collect(program);
     for g in &mut program.functions {
         insert_roots(g, &collects);
+        clear_dead_slots(g, &collects);
         insert_write_barriers(g, &collects);
     }
 }
@@ -341,6 +347,110 @@ fn insert_roots(g: &mut LlGraph, collects: &[bool]) {
         blk.operations = ops;
         blk.exits = exits;
         blk.exitswitch = exitswitch;
+    }
+}
+
+/// The slots a collecting operation keeps live: those its reloads read.
+fn reloaded_slots(ops: &[Operation<lltype::Ll>], i: usize) -> Vec<u32> {
+    ops[i + 1..]
+        .iter()
+        .take_while(|op| op.op == LlOp::GcLoadRoot)
+        .filter_map(|op| match op.args.first() {
+            Some(Operand::Const(LlConst::Int(k))) => Some(*k as u32),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Clears, before each operation that can collect, the slots that may hold
+/// a dead pointer (see the module documentation). `null[b]` is the set of
+/// slots known to be null when block `b` starts (all of them at the start,
+/// which the prologue zeroes), as a bit set of at most 64 slots: a frame
+/// with more never clears the ones above.
+fn clear_dead_slots(g: &mut LlGraph, collects: &[bool]) {
+    let mut nslots = 0u32;
+    for b in &g.blocks {
+        for op in &b.operations {
+            if let (LlOp::GcStoreRoot, Some(Operand::Const(LlConst::Int(k)))) = (op.op, op.args.first()) {
+                nslots = nslots.max(*k as u32 + 1);
+            }
+        }
+    }
+    if nslots == 0 {
+        return;
+    }
+    let all: u64 = if nslots >= 64 { u64::MAX } else { (1u64 << nslots) - 1 };
+    // The effect of block `b` on the known-null set, clearing as it goes.
+    let step = |ops: &[Operation<lltype::Ll>], mut null: u64, mut clear: Option<&mut Vec<(usize, u32)>>| {
+        for (i, op) in ops.iter().enumerate() {
+            match (op.op, op.args.first(), op.args.get(1)) {
+                (LlOp::GcStoreRoot, Some(Operand::Const(LlConst::Int(k))), Some(v)) if *k < 64 => {
+                    if matches!(v, Operand::Const(LlConst::Null)) {
+                        null |= 1 << k;
+                    } else {
+                        null &= !(1 << k);
+                    }
+                }
+                _ if op_may_collect(op, collects) => {
+                    let live = reloaded_slots(ops, i).iter().filter(|&&k| k < 64).fold(0u64, |m, k| m | 1 << k);
+                    let stale = all & !live & !null;
+                    if let Some(c) = clear.as_deref_mut() {
+                        (0..64).filter(|k| stale & 1 << k != 0).for_each(|k| c.push((i, k)));
+                    }
+                    null |= stale;
+                }
+                _ => {}
+            }
+        }
+        null
+    };
+    // A must-analysis: start from "all null" everywhere (the prologue zeroes
+    // the slots before the start block) and intersect along the links.
+    let n = g.blocks.len();
+    let mut null_in = vec![all; n];
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for b in 0..n {
+            let out = step(&g.blocks[b].operations, null_in[b], None);
+            for link in &g.blocks[b].exits {
+                let t = link.target.0 as usize;
+                let met = null_in[t] & out;
+                if met != null_in[t] {
+                    null_in[t] = met;
+                    changed = true;
+                }
+            }
+        }
+    }
+    for b in 0..n {
+        let mut clears = Vec::new();
+        step(&g.blocks[b].operations, null_in[b], Some(&mut clears));
+        if clears.is_empty() {
+            continue;
+        }
+        let old = std::mem::take(&mut g.blocks[b].operations);
+        let mut ops = Vec::with_capacity(old.len() + clears.len());
+        let mut next = clears.into_iter().peekable();
+        for (i, op) in old.into_iter().enumerate() {
+            // Right before the call (after its own stores, to other slots).
+            while let Some(&(at, k)) = next.peek() {
+                if at != i {
+                    break;
+                }
+                let r = g.new_var("");
+                let store = Operation {
+                    op: LlOp::GcStoreRoot,
+                    args: vec![Operand::Const(LlConst::Int(k as i64)), Operand::Const(LlConst::Null)],
+                    result: r,
+                    span: op.span,
+                };
+                ops.push(store);
+                next.next();
+            }
+            ops.push(op);
+        }
+        g.blocks[b].operations = ops;
     }
 }
 

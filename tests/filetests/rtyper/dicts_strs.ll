@@ -52,7 +52,7 @@ block4(v8:*t8, v9:*t11, v10:Signed, v11:*t12, v12:Char):
     goto block3(v8, v9, v42, v11)
 block5(v13:*t8, v14:*t11, v15:Signed):
     v43:*t0 = same_as(@prebuilt6)         # line 9
-    v44:*t8 = direct_call(@rpy_str_split, v43, null, -1, 0)
+    v44:*t7 = direct_call(@rpy_str_split, v43, null, -1, 0, 0)
     v45:*t0 = same_as(@prebuilt7)         # line 10
     v46:*t0 = direct_call(@rpy_str_join, v45, v44, 8)
     v47:*t13 = malloc(type13)
@@ -67,11 +67,11 @@ block5(v13:*t8, v14:*t11, v15:Signed):
     v56:Bool = int_ge(v55, 0)
     switch v56: 0 -> block1(0), 1 -> block6(v13, v14, v15, v44, v54)
 block1(v0:Signed) (return):
-block6(v16:*t8, v17:*t11, v18:Signed, v19:*t8, v20:*t0):
+block6(v16:*t8, v17:*t11, v18:Signed, v19:*t7, v20:*t0):
     v57:Signed = direct_call(@rpy_str_startswith, v20, @prebuilt9, 0)  # line 11
     v58:Bool = int_is_true(v57)
     switch v58: 0 -> block1(0), 1 -> block7(v16, v17, v18, v19, v20)
-block7(v21:*t8, v22:*t11, v23:Signed, v24:*t8, v25:*t0):
+block7(v21:*t8, v22:*t11, v23:Signed, v24:*t7, v25:*t0):
     v59:*t0 = direct_call(@rpy_str_case, v25, 1)  # line 12
     v60:Signed = getarraysize(v59)
     goto block1(v60)

@@ -129,15 +129,12 @@ block0(v3:Signed):
     v6:Bool = int_gt(v3, 3)               # line 9
     switch v6: 0 -> block4(v3), 1 -> block3(v3)
 block4(v5:Signed):
-    v10:*t48 = malloc(type48)             # line 11
-    v11:*t47 = malloc_varsize(type47, 3)
-    v12:Void = setfield(v10, field0, 3)
-    v13:Void = setfield(v10, field1, v11)
-    v14:Void = setarrayitem(v11, 0, 1)
-    v15:Void = setarrayitem(v11, 1, 2)
-    v16:Void = setarrayitem(v11, 2, 3)
-    v17:Signed = direct_call(@func3, v10, v5)  # line 12
-    goto block1(v17)
+    v10:*t47 = malloc_varsize(type47, 3)  # line 11
+    v11:Void = setarrayitem(v10, 0, 1)
+    v12:Void = setarrayitem(v10, 1, 2)
+    v13:Void = setarrayitem(v10, 2, 3)
+    v14:Signed = direct_call(@func3, v10, v5)  # line 12
+    goto block1(v14)
 block1(v0:Signed) (return):
 block3(v4:Signed):
     v7:*t44 = malloc(type44)              # line 10
@@ -155,23 +152,22 @@ block1(v0:Void) (return):
 block2(v1:Void, v2:Void) (except):
 
 ; func3
-graph ll_getitem__LIST_Signed(v3:*t48 l, v4:Signed i) at line 0
-block0(v3:*t48, v4:Signed):
-    v5:Signed = getfield(v3, field0)
+graph ll_getitem__ARRAY_Signed(v3:*t47 l, v4:Signed i) at line 0
+block0(v3:*t47, v4:Signed):
+    v5:Signed = getarraysize(v3)
     v6:Bool = int_lt(v4, 0)
     switch v6: 0 -> block4(v3, v4, v5), 1 -> block3(v3, v4, v5)
-block4(v10:*t48, v11:Signed, v12:Signed):
+block4(v10:*t47, v11:Signed, v12:Signed):
     v14:Bool = uint_lt(v11, v12)
     switch v14: 0 -> block5(), 1 -> block6(v10, v11, v12)
 block5():
-    v20:Void = direct_call(@rpy_raise, c"IndexError")
+    v19:Void = direct_call(@rpy_raise, c"IndexError")
     goto block1(0)
 block1(v0:Signed) (return):
-block6(v15:*t48, v16:Signed, v17:Signed):
-    v18:*t47 = getfield(v15, field1)
-    v19:Signed = getarrayitem(v18, v16)
-    goto block1(v19)
-block3(v7:*t48, v8:Signed, v9:Signed):
+block6(v15:*t47, v16:Signed, v17:Signed):
+    v18:Signed = getarrayitem(v15, v16)
+    goto block1(v18)
+block3(v7:*t47, v8:Signed, v9:Signed):
     v13:Signed = int_add(v8, v9)
     goto block4(v7, v13, v9)
 block2(v1:Void, v2:Void) (except):

@@ -31,10 +31,10 @@ prebuilt9: t18 = Array([Prebuilt(PrebuiltId(3)), Prebuilt(PrebuiltId(7)), Null, 
 ; func0 (entry)
 graph loops_lists.entry_point(v3:*t8 argv) at line 3
 block0(v3:*t8):
-    v49:*t10 = malloc(type10)             # line 4
-    v50:*t9 = malloc_varsize(type9, 0)
-    v51:Void = setfield(v49, field0, 0)
-    v52:Void = setfield(v49, field1, v50)
+    v49:*t9 = malloc_varsize(type9, 0)    # line 4
+    v50:*t10 = malloc(type10)
+    v51:Void = setfield(v50, field0, 0)
+    v52:Void = setfield(v50, field1, v49)
     v53:*t11 = direct_call(@func1, 0, 10, 2)  # line 5
     v54:*t12 = malloc(type12)
     v55:Signed = getfield(v53, field0)
@@ -43,7 +43,7 @@ block0(v3:*t8):
     v58:Void = setfield(v54, field1, v57)
     v59:Signed = getfield(v53, field2)
     v60:Void = setfield(v54, field2, v59)
-    goto block3(v3, v49, v54)
+    goto block3(v3, v50, v54)
 block3(v4:*t8, v5:*t10, v6:*t12):
     v61:Signed = direct_call(@func2, v6)  # line 5
     catch: ok -> block4(v4, v5, v6, v61), @prebuilt5 -> [v62, v63] block5(v4, v5)
@@ -82,28 +82,25 @@ block9(v28:*t8, v29:*t10, v30:Signed, v31:Signed, v32:*t15):
     v87:Char = direct_call(@func5, v32)   # line 12
     catch: ok -> block10(v28, v29, v30, v31, v32, v87), @prebuilt5 -> [v88, v89] block12(v28, v29, v30, v31)
 block10(v33:*t8, v34:*t10, v35:Signed, v36:Signed, v37:*t15, v38:Char):
-    v90:*t17 = malloc(type17)             # line 13
-    v91:*t16 = malloc_varsize(type16, 1)
-    v92:Void = setfield(v90, field0, 1)
-    v93:Void = setfield(v90, field1, v91)
-    v94:Void = setarrayitem(v91, 0, 97)
-    v95:Signed = direct_call(@func6, v90, v38, 0)
-    v96:Bool = int_ge(v95, 0)
-    switch v96: 0 -> block9(v33, v34, v35, v36, v37), 1 -> block11(v33, v34, v35, v36, v38, v37)
+    v90:*t16 = malloc_varsize(type16, 1)  # line 13
+    v91:Void = setarrayitem(v90, 0, 97)
+    v92:Signed = direct_call(@func6, v90, v38, 0)
+    v93:Bool = int_ge(v92, 0)
+    switch v93: 0 -> block9(v33, v34, v35, v36, v37), 1 -> block11(v33, v34, v35, v36, v38, v37)
 block11(v39:*t8, v40:*t10, v41:Signed, v42:Signed, v43:Char, v44:*t15):
-    v97:Signed = int_add(v42, 1)          # line 14
-    goto block9(v39, v40, v41, v97, v44)
+    v94:Signed = int_add(v42, 1)          # line 14
+    goto block9(v39, v40, v41, v94, v44)
 block12(v45:*t8, v46:*t10, v47:Signed, v48:Signed):
-    v98:*t14 = malloc(type14)             # line 15
-    v99:Void = setfield(v98, field0, v48)
-    v100:Void = setfield(v98, field1, v47)
-    v101:Signed = getfield(v98, field0)   # line 16
-    v102:Signed = getfield(v98, field1)
-    v103:Signed = int_add(v101, v102)     # line 17
-    v104:*t10 = direct_call(@rpy_list_slice, v46, 1, 3, 23, 22, 8)
-    v105:Signed = getfield(v104, field0)
-    v106:Signed = int_add(v103, v105)
-    goto block1(v106)
+    v95:*t14 = malloc(type14)             # line 15
+    v96:Void = setfield(v95, field0, v48)
+    v97:Void = setfield(v95, field1, v47)
+    v98:Signed = getfield(v95, field0)    # line 16
+    v99:Signed = getfield(v95, field1)
+    v100:Signed = int_add(v98, v99)       # line 17
+    v101:*t10 = direct_call(@rpy_list_slice, v46, 1, 3, 23, 22, 8)
+    v102:Signed = getfield(v101, field0)
+    v103:Signed = int_add(v100, v102)
+    goto block1(v103)
 block1(v0:Signed) (return):
 block2(v1:Void, v2:Void) (except):
 
@@ -213,27 +210,26 @@ block4(v9:*t15, v10:*t0, v11:Signed):
 block2(v1:Void, v2:Void) (except):
 
 ; func6
-graph ll_list_find__LIST_Char(v3:*t17 l, v4:Char x, v5:Bool count) at line 0
-block0(v3:*t17, v4:Char, v5:Bool):
+graph ll_list_find__ARRAY_Char(v3:*t16 l, v4:Char x, v5:Bool count) at line 0
+block0(v3:*t16, v4:Char, v5:Bool):
     goto block3(v3, v4, v5, 0, 0)
-block3(v6:*t17, v7:Char, v8:Bool, v9:Signed, v10:Signed):
-    v28:Signed = getfield(v6, field0)
+block3(v6:*t16, v7:Char, v8:Bool, v9:Signed, v10:Signed):
+    v28:Signed = getarraysize(v6)
     v29:Bool = int_lt(v9, v28)
     switch v29: 0 -> block7(v8, v10), 1 -> block4(v6, v7, v8, v9, v10)
 block7(v26:Bool, v27:Signed):
     switch v26: 0 -> block1(-1), 1 -> block1(v27)
 block1(v0:Signed) (return):
-block4(v11:*t17, v12:Char, v13:Bool, v14:Signed, v15:Signed):
-    v30:*t16 = getfield(v11, field1)
-    v31:Char = getarrayitem(v30, v14)
-    v32:Bool = int_eq(v31, v12)
-    switch v32: 0 -> block6(v11, v12, v13, v14, v15), 1 -> block5(v11, v12, v13, v14, v15)
-block6(v21:*t17, v22:Char, v23:Bool, v24:Signed, v25:Signed):
-    v39:Signed = int_add(v24, 1)
-    goto block3(v21, v22, v23, v39, v25)
-block5(v16:*t17, v17:Char, v18:Bool, v19:Signed, v20:Signed):
+block4(v11:*t16, v12:Char, v13:Bool, v14:Signed, v15:Signed):
+    v30:Char = getarrayitem(v11, v14)
+    v31:Bool = int_eq(v30, v12)
+    switch v31: 0 -> block6(v11, v12, v13, v14, v15), 1 -> block5(v11, v12, v13, v14, v15)
+block6(v21:*t16, v22:Char, v23:Bool, v24:Signed, v25:Signed):
+    v38:Signed = int_add(v24, 1)
+    goto block3(v21, v22, v23, v38, v25)
+block5(v16:*t16, v17:Char, v18:Bool, v19:Signed, v20:Signed):
     switch v18: 0 -> block1(v19), 1 -> block8(v16, v17, v18, v19, v20)
-block8(v33:*t17, v34:Char, v35:Bool, v36:Signed, v37:Signed):
-    v38:Signed = int_add(v37, 1)
-    goto block6(v33, v34, v35, v36, v38)
+block8(v32:*t16, v33:Char, v34:Bool, v35:Signed, v36:Signed):
+    v37:Signed = int_add(v36, 1)
+    goto block6(v32, v33, v34, v35, v37)
 block2(v1:Void, v2:Void) (except):
