@@ -81,6 +81,7 @@ def gc_stats(stderr):
         ("total_pause_ms", r"total pause: ([\d.]+) ms"),
         ("peak_mib", r"([\d.]+) MiB peak"),
         ("live_mib", r"([\d.]+) MiB after last major"),
+        ("max_live_mib", r"([\d.]+) MiB most after a major"),
     ]:
         m = re.search(pattern, text)
         if m:
@@ -125,6 +126,11 @@ def gcbench(work):
         live = stats.get("live_mib", 0.0)
         if live > 0:
             parts.append("live heap %.1f MiB after last major (peak RSS / live heap = %.2fx)" % (live, rss_mib / live))
+            most = stats.get("max_live_mib", 0.0)
+            if most > 0:
+                # Steadier than the above: it does not depend on when the
+                # last major collection happened to run.
+                parts.append("at most %.1f MiB live after a major (peak RSS / that = %.2fx)" % (most, rss_mib / most))
         elif stats.get("peak_mib", 0.0) > 0:
             parts.append("no major collection; old generation peak %.1f MiB (peak RSS / that = %.1fx)"
                          % (stats["peak_mib"], rss_mib / stats["peak_mib"]))

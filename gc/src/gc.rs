@@ -785,6 +785,7 @@ impl Gc {
         }
         let live = self.old.sweep() + self.sweep_chunks();
         self.stats.live_after_major = live;
+        self.stats.max_live_after_major = self.stats.max_live_after_major.max(live);
         let next = (live as f64 * self.config.major_factor) as usize;
         self.next_major = next.max(self.config.min_major_threshold);
         // Keep as many free pages as the program will fill before the next

@@ -24,6 +24,9 @@ pub struct GcStats {
     pub peak_heap_bytes: usize,
     /// Old generation after the last major collection.
     pub live_after_major: usize,
+    /// The most the old generation held after any major collection: the
+    /// program's largest live heap that a collection measured.
+    pub max_live_after_major: usize,
     /// Allocations refused because of the heap limit or a lack of memory.
     pub failed_allocations: u64,
 }
@@ -42,6 +45,7 @@ impl GcStats {
         card_items_scanned: 0,
         peak_heap_bytes: 0,
         live_after_major: 0,
+        max_live_after_major: 0,
         failed_allocations: 0,
     };
 
@@ -58,7 +62,7 @@ impl GcStats {
              [gc] major collections: {} ({:.3} ms total, longest {:.3} ms)\n\
              [gc] total pause: {:.3} ms, longest pause: {:.3} ms\n\
              [gc] allocated: {:.1} MiB, promoted: {:.1} MiB, failed allocations: {}\n\
-             [gc] heap: {:.1} MiB now, {:.1} MiB peak, {:.1} MiB after last major, {:.1} MiB committed\n",
+             [gc] heap: {:.1} MiB now, {:.1} MiB peak, {:.1} MiB after last major, {:.1} MiB most after a major, {:.1} MiB committed\n",
             self.minor_collections,
             ms(self.minor_time_ns),
             ms(self.longest_minor_ns),
@@ -73,6 +77,7 @@ impl GcStats {
             mib(heap_bytes as u64),
             mib(self.peak_heap_bytes as u64),
             mib(self.live_after_major as u64),
+            mib(self.max_live_after_major as u64),
             mib(committed_bytes as u64),
         )
     }
