@@ -295,7 +295,7 @@ impl GraphRtyper<'_, '_> {
     pub fn dict_list(&mut self, d: LlOperand, keys: bool, want: &SomeValue) -> Result<(LlOperand, LlType), Diagnostic> {
         let info = self.list_info(want)?;
         let ltid = info.ltid(self.rt);
-        let atid = int(self.rt.types.get(info.array).tid as i64);
+        let atid = info.atid(self.rt);
         let args = vec![d, int(if keys { 0 } else { 1 }), ltid, atid, int(info.item.size() as i64)];
         Ok((self.call_extern(rt_sym::DICT_LIST, args, info.ty()), info.ty()))
     }
@@ -354,7 +354,7 @@ impl GraphRtyper<'_, '_> {
                 let args = vec![
                     d,
                     info.ltid(self.rt),
-                    int(self.rt.types.get(info.array).tid as i64),
+                    info.atid(self.rt),
                     int(self.rt.types.get(tuple).tid as i64),
                     int(layout.fixed_size as i64),
                     int(offs[0].0),

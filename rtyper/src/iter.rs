@@ -292,6 +292,10 @@ impl GraphRtyper<'_, '_> {
             _ => want,
         };
         let it = self.rt.iter_type(container, *reversed, self.span)?;
+        let cty = self.rt.lltype_of(container, self.span)?;
+        if matches!(**container, SomeValue::List { .. } | SomeValue::ByteArray) && self.rt.list_info_of_type(cty).is_none() {
+            return Err(self.internal("an iterator over a list of no list type"));
+        }
         let f = next_helper(self.rt, it, container, *reversed, item);
         let x = self.operand(a, LlType::Ptr(it))?;
         if *enumerate {

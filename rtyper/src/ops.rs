@@ -72,8 +72,8 @@ impl GraphRtyper<'_, '_> {
                     let l = self.operand(&a[0], info.ty())?;
                     let from = self.list_info(&s_args[1])?;
                     let other = self.operand(&a[1], from.ty())?;
-                    let atid = Operand::Const(LlConst::Int(self.rt.types.get(info.array).tid as i64));
-                    let isz = Operand::Const(LlConst::Int(info.item.size() as i64));
+                    let atid = info.atid(self.rt);
+                    let isz = info.isz();
                     self.call_extern(rt_sym::LIST_EXTEND, vec![l.clone(), other, atid, isz], LlType::Void);
                     Some((l, info.ty()))
                 } else {
@@ -1347,8 +1347,7 @@ impl GraphRtyper<'_, '_> {
                 Ok(Some((self.call_extern(rt_sym::INT_PREFIXED, vec![i, base], STR), STR)))
             }
             ("range", _) if matches!(self.ag.binding(self.current_result), SomeValue::List { .. }) => {
-                let want = self.ag.binding(self.current_result).clone();
-                let info = self.list_info(&want)?;
+                let info = self.result_list()?;
                 let mut ops = Vec::new();
                 for x in a {
                     ops.push(self.operand(x, LlType::Signed)?);
@@ -1360,18 +1359,16 @@ impl GraphRtyper<'_, '_> {
                     _ => (ops[0].clone(), ops[1].clone(), ops[2].clone()),
                 };
                 let ltid = info.ltid(self.rt);
-                let atid = k(self.rt.types.get(info.array).tid as i64);
+                let atid = info.atid(self.rt);
                 let l = self.call_extern(rt_sym::LIST_RANGE, vec![start, stop, step, ltid, atid], info.ty());
                 Ok(Some((l, info.ty())))
             }
             ("range" | "xrange", _) => self.newrange(a),
             ("list", [SomeValue::String { .. } | SomeValue::Char]) => {
-                let want = self.ag.binding(self.current_result).clone();
-                let info = self.list_info(&want)?;
+                let info = self.result_list()?;
                 let x = self.operand(&a[0], STR)?;
-                let k = |i: i64| Operand::Const(LlConst::Int(i));
                 let ltid = info.ltid(self.rt);
-                let atid = k(self.rt.types.get(info.array).tid as i64);
+                let atid = info.atid(self.rt);
                 Ok(Some((self.call_extern(rt_sym::STR_TO_LIST, vec![x, ltid, atid], info.ty()), info.ty())))
             }
             ("os.stat" | "os.lstat" | "os.fstat", [x]) => {

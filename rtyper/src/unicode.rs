@@ -147,7 +147,7 @@ impl GraphRtyper<'_, '_> {
                 };
                 let info = self.list_info(op_result)?;
                 let ltid = info.ltid(self.rt);
-                let atid = int(self.rt.types.get(info.array).tid as i64);
+                let atid = info.atid(self.rt);
                 let args = vec![u, sep, n, int((name == "rsplit") as i64), ltid, atid];
                 return Ok(Some((self.call_extern(rt_sym::UNICODE_SPLIT, args, info.ty()), info.ty())));
             }

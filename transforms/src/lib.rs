@@ -423,9 +423,9 @@ fn clear_dead_slots(g: &mut LlGraph, collects: &[bool]) {
             }
         }
     }
-    for b in 0..n {
+    for (b, &null) in null_in.iter().enumerate() {
         let mut clears = Vec::new();
-        step(&g.blocks[b].operations, null_in[b], Some(&mut clears));
+        step(&g.blocks[b].operations, null, Some(&mut clears));
         if clears.is_empty() {
             continue;
         }
