@@ -111,8 +111,9 @@ pub extern "C" fn rpy_list_range(start: i64, stop: i64, step: i64, list_tid: i64
         0
     };
     let l = rpy_list_new(list_tid, array_tid, n, 8);
+    let items = unsafe { item_addr(l, 0, 8) as *mut i64 };
     for i in 0..n {
-        unsafe { *(item_addr(l, i, 8) as *mut i64) = start.wrapping_add(i.wrapping_mul(step)) };
+        unsafe { *items.add(i as usize) = start.wrapping_add(i.wrapping_mul(step)) };
     }
     l
 }
@@ -225,8 +226,9 @@ pub unsafe extern "C" fn rpy_list_repeat(a: *mut u8, times: i64, list_tid: i64, 
     let l = keep(&mut roots, || rpy_list_new(list_tid, array_tid, total, isz));
     let [a] = roots;
     write_barrier(items(l));
+    let (from, to) = (item_addr(a, 0, isz), item_addr(l, 0, isz));
     for k in 0..times {
-        std::ptr::copy_nonoverlapping(item_addr(a, 0, isz), item_addr(l, k * n, isz), (n * isz) as usize);
+        std::ptr::copy_nonoverlapping(from, to.add((k * n * isz) as usize), (n * isz) as usize);
     }
     l
 }
@@ -336,11 +338,12 @@ unsafe fn list_repr_into(l: *mut u8, kind: i64, out: &mut Vec<u8>) {
     out.push(b'[');
     let nested = kind >> 2 > 0;
     let isz = if !nested && (kind == 1 || kind == 2) { 1 } else { 8 };
+    let items = item_addr(l, 0, isz);
     for i in 0..length(l) {
         if i > 0 {
             out.extend_from_slice(b", ");
         }
-        let p = item_addr(l, i, isz);
+        let p = items.add((i * isz) as usize);
         if nested {
             list_repr_into(*(p as *const *mut u8), kind - 4, out);
             continue;

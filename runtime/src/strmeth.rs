@@ -226,13 +226,13 @@ pub unsafe extern "C" fn rpy_str_splitlines(s: *const u8, keepends: i64, ltid: i
 /// chars (`isz` 1).
 #[no_mangle]
 pub unsafe extern "C" fn rpy_str_join(sep: *const u8, l: *mut u8, isz: i64) -> *mut u8 {
-    let n = crate::lists::length(l);
+    let (n, items) = (crate::lists::length(l), crate::lists::item_addr(l, 0, isz));
     let mut out = Vec::new();
     for i in 0..n {
         if i > 0 {
             out.extend_from_slice(bytes(sep));
         }
-        let p = crate::lists::item_addr(l, i, isz);
+        let p = items.add((i * isz) as usize);
         if isz == 1 {
             out.push(*p);
         } else {

@@ -236,13 +236,13 @@ pub unsafe extern "C" fn rpy_unicode_split(u: *const u8, sep: *const u8, maxspli
 #[no_mangle]
 pub unsafe extern "C" fn rpy_unicode_join(sep: *const u8, l: *const u8) -> *mut u8 {
     let l = l as *mut u8;
-    let n = crate::lists::length(l);
+    let (n, items) = (crate::lists::length(l) as usize, crate::lists::item_addr(l, 0, 8) as *const *const u8);
     let mut out: Vec<u32> = Vec::new();
     for i in 0..n {
         if i > 0 {
             out.extend_from_slice(chars(sep));
         }
-        out.extend_from_slice(chars(*(crate::lists::item_addr(l, i, 8) as *const *const u8)));
+        out.extend_from_slice(chars(*items.add(i)));
     }
     new_unicode(&out)
 }
